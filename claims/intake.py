@@ -1,0 +1,164 @@
+"""Turning what arrives (bytes of a file, pasted text, HTML) into a document to store.
+
+Nothing here touches the database: `services.article_ingest` stores what this returns. Every
+refusal is an `IntakeError` whose message says what is wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import charset_normalizer
+import trafilatura
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Encodings a newsroom's files come in; anything else is refused rather than guessed at.
+COMMON_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# The seed article's opening line: "date 2022-09-14 By NAME and NAME, PUBLISHER".
+_HEADER = re.compile(
+    r"\A[ \t\ufeff]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(?P<byline>[^\n]+?)"
+    r"(?:,[ \t]*(?P<publisher>[^,\n]+?))?[ \t]*(?:\r?\n|\Z)"
+)
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.I)
+
+
+class IntakeError(ValueError):
+    """Input that cannot become an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class Document:
+    raw: str
+    content_type: str
+    text: str
+    title: str = ""
+    byline: str = ""
+    publisher: str = ""
+    dateline: date | None = None
+    url: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with its whitespace runs collapsed, so re-wrapped copies match."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def decode_bytes(data: bytes, *, max_bytes: int) -> str:
+    """Bytes of an uploaded or fetched file to text, refusing what is not text."""
+    if not data.strip():
+        raise IntakeError("the file is empty")
+    if len(data) > max_bytes:
+        raise IntakeError(f"the file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf_8_sig"),
+        (codecs.BOM_UTF16_LE, "utf_16"),
+        (codecs.BOM_UTF16_BE, "utf_16"),
+    ):
+        if data.startswith(bom):
+            return _checked_text(data.decode(encoding))
+    if b"\x00" in data:
+        raise IntakeError("the file is binary, not text (it contains NUL bytes)")
+    # UTF-8, then Windows-1252 (what most non-UTF-8 newsroom files are), then a detector
+    # limited to the common encodings, whose guesses on short texts are less sure.
+    for encoding in ("utf_8", "cp1252"):
+        try:
+            return _checked_text(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(COMMON_ENCODINGS)).best()
+    if best is None:
+        raise IntakeError("the file is not text in UTF-8 or another common encoding")
+    return _checked_text(str(best))
+
+
+def _checked_text(text: str) -> str:
+    if len(_CONTROL.findall(text[:65536])) > 8:
+        raise IntakeError("the file is binary, not text (it contains control characters)")
+    if not text.strip():
+        raise IntakeError("the file is empty")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text))
+
+
+def document_from_text(raw: str) -> Document:
+    """Plain text, with the dateline header the seed article opens with if present."""
+    if not raw.strip():
+        raise IntakeError("the text is empty")
+    body, dateline, byline, publisher = raw, None, "", ""
+    header = _HEADER.match(raw)
+    if header:
+        try:
+            dateline = date.fromisoformat(header["date"])
+        except ValueError as exc:
+            raise IntakeError(f"the dateline {header['date']!r} is not a real date") from exc
+        byline, publisher = header["byline"].strip(), (header["publisher"] or "").strip()
+        body = raw[header.end() :]
+    text = _clean_plain(body)
+    if not text:
+        raise IntakeError("the text is empty once the dateline line is removed")
+    return Document(
+        raw=raw,
+        content_type="text/plain",
+        text=text,
+        title=_title_from(text),
+        byline=byline,
+        publisher=publisher,
+        dateline=dateline,
+    )
+
+
+def document_from_html(raw: str, *, url: str = "") -> Document:
+    """HTML: main text and metadata by trafilatura; the HTML itself is kept, never rendered."""
+    extracted = trafilatura.extract(raw, output_format="json", with_metadata=True, url=url or None)
+    data = json.loads(extracted) if extracted else {}
+    text = _clean_plain(data.get("text") or "")
+    if not text:
+        raise IntakeError("no readable article text was found in the HTML")
+    return Document(
+        raw=raw,
+        content_type="text/html",
+        text=text,
+        title=(data.get("title") or "")[:500] or _title_from(text),
+        byline=(data.get("author") or "")[:500],
+        publisher=(data.get("source-hostname") or data.get("hostname") or "")[:200],
+        dateline=_parse_date(data.get("date")),
+        url=url,
+    )
+
+
+def document_from_any(raw: str, *, url: str = "") -> Document:
+    return document_from_html(raw, url=url) if looks_like_html(raw) else document_from_text(raw)
+
+
+def _clean_plain(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _title_from(text: str, limit: int = 120) -> str:
+    first = text.split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,54 @@
+"""manage.py ingest PATH…: store text or HTML files as articles and extract them."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from claims import services
+from claims.intake import IntakeError, decode_bytes, document_from_any, document_from_html
+from claims.models import SourceOrigin
+
+
+class Command(BaseCommand):
+    help = "Ingest plain-text or HTML news articles from files."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    def handle(self, *args, paths: list[Path], **options):
+        failures = 0
+        for path in paths:
+            try:
+                message = self._ingest(path)
+            except IntakeError as exc:
+                failures += 1
+                self.stderr.write(f"{path}: {exc}")
+                continue
+            self.stdout.write(message)
+        if failures:
+            raise CommandError(f"{failures} of {len(paths)} file(s) could not be ingested")
+
+    def _ingest(self, path: Path) -> str:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise IntakeError("no such file") from exc
+        except IsADirectoryError as exc:
+            raise IntakeError("is a directory, not a file") from exc
+        except OSError as exc:
+            raise IntakeError(f"cannot be read ({exc.strerror})") from exc
+        text = decode_bytes(data, max_bytes=settings.INGEST_MAX_BYTES)
+        if path.suffix.lower() in (".html", ".htm"):
+            document = document_from_html(text)
+        else:
+            document = document_from_any(text)
+        result = services.article_ingest(document=document, origin=SourceOrigin.FILE)
+        article = result.article
+        if not result.created:
+            return f"{path}: already stored as article {article.pk} ({article.title})"
+        article.refresh_from_db()
+        return (
+            f"{path}: stored as article {article.pk} ({article.title}); "
+            f"extraction {article.extraction_state}"
+        )

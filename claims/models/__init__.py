@@ -1,0 +1,17 @@
+from claims.models.article import Article
+from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOrigin
+from claims.models.claim import CheckResult, Claim, Quantity
+from claims.models.evidence import Source, Verdict
+
+__all__ = [
+    "Article",
+    "CheckResult",
+    "Claim",
+    "ClaimState",
+    "ExtractionState",
+    "Quantity",
+    "Rating",
+    "Source",
+    "SourceOrigin",
+    "Verdict",
+]

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.db import models
+
+from claims.models.choices import ExtractionState, SourceOrigin
+
+
+class Article(models.Model):
+    """A piece of news as it came in. `raw` is never altered; offsets refer to `text`."""
+
+    raw = models.TextField(help_text="The text or HTML exactly as received.")
+    raw_content_type = models.CharField(max_length=100, default="text/plain")
+    text = models.TextField(help_text="The cleaned text that extraction reads and editors see.")
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the cleaned text; one row per text."
+    )
+    origin = models.CharField(max_length=10, choices=SourceOrigin.choices)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    dateline = models.DateField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_articles",
+    )
+
+    extraction_state = models.CharField(
+        max_length=10, choices=ExtractionState.choices, default=ExtractionState.QUEUED
+    )
+    extraction_error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    extraction_attempts = models.PositiveIntegerField(default=0)
+    extraction_queued_at = models.DateTimeField(null=True, blank=True)
+    extraction_started_at = models.DateTimeField(null=True, blank=True)
+    extraction_finished_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["extraction_state", "extraction_queued_at"]),
+            models.Index(fields=["-created_at"]),
+            models.Index(fields=["dateline"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(extraction_state__in=ExtractionState.values),
+                name="article_extraction_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(origin__in=SourceOrigin.values), name="article_origin_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(content_hash=""), name="article_content_hash_set"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+
+from claims.models.choices import Rating
+
+# Only web addresses: a `javascript:` or `data:` URL must never reach a link.
+web_url = URLValidator(schemes=["http", "https"])
+
+
+class Source(models.Model):
+    """Evidence an editor attaches to a claim, optionally with a reference value."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000, blank=True, validators=[web_url])
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    quote = models.TextField(blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    reference_value = models.FloatField(null=True, blank=True)
+    reference_unit = models.CharField(
+        max_length=60, blank=True, help_text="A unit pint understands, e.g. 'km', 'mile', 'day'."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="sources"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reference_value__isnull=False) | Q(reference_unit=""),
+                name="source_unit_needs_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="source_url_is_web",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Verdict(models.Model):
+    """A rating with its rationale. A change after publication is a new row: a correction."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
+    rationale = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_verdicts",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_verdicts",
+    )
+    is_current = models.BooleanField(default=True)
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        help_text="The published verdict that this one corrects.",
+    )
+    correction_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["claim_id", "-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__in=Rating.values), name="verdict_rating_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(supersedes__isnull=True) | ~Q(correction_note=""),
+                name="verdict_correction_has_note",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()} ({self.claim_id})"

@@ -1,0 +1,80 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from claims.intake import content_hash
+from claims.models import Article, Claim, Quantity, Source, Verdict
+
+TEXT = (
+    "The lake covers 120 square miles (311 square kilometres). Kupyansk lies some 30 miles north."
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("pw-for-tests-only")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or ():
+            self.groups.add(Group.objects.get(name=name))
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    raw = factory.Sequence(lambda n: f"{TEXT} Story {n}.")
+    text = factory.LazyAttribute(lambda o: o.raw)
+    content_hash = factory.LazyAttribute(lambda o: content_hash(o.text))
+    origin = "paste"
+    title = factory.Sequence(lambda n: f"Story {n}")
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Claim
+
+    article = factory.SubFactory(ArticleFactory)
+    start, end = 16, 32
+    sentence_start, sentence_end = 0, 57
+    text = factory.LazyAttribute(lambda o: o.article.text[o.start : o.end])
+    sentence = factory.LazyAttribute(lambda o: o.article.text[o.sentence_start : o.sentence_end])
+    kind = "area"
+
+
+class QuantityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quantity
+
+    claim = factory.SubFactory(ClaimFactory)
+    start, end = 16, 32
+    text = "120 square miles"
+    value = 120.0
+    unit = "mile ** 2"
+    kind = "area"
+    si_value = 310798573.24
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    claim = factory.SubFactory(ClaimFactory)
+    url = "https://example.org/lake"
+    title = "Lake survey"
+
+
+class VerdictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Verdict
+
+    claim = factory.SubFactory(ClaimFactory)
+    rating = 5
+    rationale = "The survey gives the same area."
+    author = factory.SubFactory(UserFactory)
