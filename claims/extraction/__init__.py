@@ -4,10 +4,15 @@ from claims.extraction import extract_quantities
 quantities = extract_quantities(text, reference_date=None)  # list[Quantity], in text order
 """
 
+from claims.extraction.extractor import extract_quantities
 from claims.extraction.quantity import KINDS, QUALIFIERS, Quantity
+from claims.extraction.temporal import TimeExpression, find_time_expressions
 
-__all__ = ["KINDS", "QUALIFIERS", "Quantity", "extract_quantities"]
-
-
-def extract_quantities(text: str, reference_date=None) -> list[Quantity]:
-    raise NotImplementedError("the extraction engine lands with issue 3")
+__all__ = [
+    "KINDS",
+    "QUALIFIERS",
+    "Quantity",
+    "TimeExpression",
+    "extract_quantities",
+    "find_time_expressions",
+]

@@ -1,0 +1,224 @@
+"""The extractor: one pass over the text, anchored on what can start a quantity.
+
+A single precompiled pattern finds the anchors (a currency symbol, a digit, a number word,
+"a"/"an" before a unit or fraction, "half", "per" before a time unit); each anchor is read
+forward with short anchored patterns, so the cost is linear in the text. Sentences are split
+once, after the scan, and only when something was found.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from claims.extraction.conversion import to_si
+from claims.extraction.drafts import Draft, draft_after_figure
+from claims.extraction.figures import figure_at
+from claims.extraction.fractions import (
+    DENOMINATOR_RE,
+    after_article,
+    after_half,
+    after_per,
+    fraction,
+)
+from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS
+from claims.extraction.lexicon.units import UNITS
+from claims.extraction.numbers import DENOMINATORS, DIGIT_RUN_RE, FRACTION_CHARS, SMALL, TENS
+from claims.extraction.quantity import Quantity
+from claims.extraction.sentences import Sentences
+from claims.extraction.trie import trie_pattern
+from claims.extraction.worthiness import check_worthiness, sentence_traits
+
+_SYMBOL_CHARS = "$€£¥₹₽₴₩₺₪"
+# The letters a word anchor can start with: one cheap test before the word tries.
+_FIRST_LETTERS = "".join(
+    sorted(
+        {w[0] for w in (*SMALL, *TENS, "a", "half", "per")}
+        | {w[0].upper() for w in (*SMALL, *TENS, "a", "half")}
+    )
+)
+_DIGIT_NEXT_RE = re.compile(r"[ \u00a0\u2009\u202f]?\d")
+
+
+def _anchor_pattern() -> re.Pattern[str]:
+    # Branches start with a literal or a character class and share prefixes (trie_pattern),
+    # so that the scan does little work at positions that start nothing.
+    words = trie_pattern([v for w in (*SMALL, *TENS) for v in (w, w.capitalize())])
+    unit_words = {w for w in UNITS if w.isalpha() and len(w) > 2}
+    after_a = trie_pattern(
+        {*unit_words, *DENOMINATORS, "dozen", "hundred", "thousand", "million", "billion",
+         "trillion", "square", "cubic"}
+    )  # fmt: skip
+    # Currency codes and "US$"-style prefixes are read backwards from the digit or the "$"
+    # (see _currency_before): as branches here they would cost a test at every word.
+    return re.compile(
+        # Digits and currency symbols share one character class (one test per position);
+        # _dispatch tells them apart.
+        rf"(?P<num>[\d{''.join(FRACTION_CHARS)}{_SYMBOL_CHARS}])"
+        rf"|\b(?=[{_FIRST_LETTERS}])(?:(?P<word>{words})(?![\w'’])"
+        rf"|(?P<art>[Aa]n?)[ \t]+(?={after_a}(?![\w]))"
+        r"|(?P<half>[Hh]alf)(?![\w'’])"
+        r"|(?P<per>per)[ \t]+(?=(?:second|minute|hour|day|week|month|year)(?![\w])))"
+    )
+
+
+ANCHOR_RE = _anchor_pattern()
+_CODES = frozenset(CODES)
+_SYMBOL_GAP_RE = re.compile(r"[ \u00a0\u2009\u202f]?")
+
+
+def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """A currency code or "Rs" written before the figure at `pos` ("USD 5m"): (code, start)."""
+    i = pos - 1 if pos and text[pos - 1] in " \u00a0" else pos
+    if not (i and (text[i - 1].isupper() or text[i - 1] in "s.")):
+        return None  # the common case: no code can end here
+    if i >= 3 and text[i - 1] == "." and text[i - 3 : i - 1] == "Rs":
+        i -= 1
+    for size in (3, 2):
+        word = text[i - size : i]
+        if i < size or not word.isalpha() or (i > size and text[i - size - 1].isalnum()):
+            continue
+        if word == "Rs":
+            return "INR", i - size
+        if size == 3 and word in _CODES:
+            return CODE_ALIASES.get(word, word), i - size
+    return None
+
+
+def _symbol_start(text: str, pos: int) -> tuple[str, int]:
+    """The currency of the symbol at `pos` and where it starts ("US$": USD, two back)."""
+    symbol = text[pos]
+    if symbol == "$":
+        for size in (2, 1):
+            prefix = text[pos - size : pos + 1]
+            if (
+                pos >= size
+                and prefix in SYMBOLS
+                and not text[pos - size - 1 : pos - size].isalpha()
+            ):
+                return SYMBOLS[prefix], pos - size
+    return SYMBOLS[symbol], pos
+
+
+def _money_draft(text: str, code: str, start: int, pos: int) -> tuple[Draft | None, int]:
+    """The quantity of money whose figure starts at `pos` (its symbol or code at `start`)."""
+    pos = _SYMBOL_GAP_RE.match(text, pos).end()
+    figure = figure_at(text, pos, currency=code, sign=False)
+    if figure is None:
+        return None, pos
+    figure.start = start
+    return draft_after_figure(text, figure), figure.end
+
+
+def _number_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
+    code = _currency_before(text, m.start())
+    if code is not None:
+        return _money_draft(text, code[0], code[1], m.start())
+    figure = figure_at(text, m.start())
+    if figure is None:  # skip the whole run, or a long one would be read once per digit
+        return None, DIGIT_RUN_RE.match(text, m.start()).end()
+    return draft_after_figure(text, figure), figure.end
+
+
+def _word_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
+    figure = figure_at(text, m.start())
+    if figure is None:
+        return None, m.end()
+    denom = DENOMINATOR_RE.match(text, figure.end)
+    if denom is not None and not figure.scaled:
+        denominator = DENOMINATORS[denom.group(1).lower()]
+        if 0 < figure.value < denominator:
+            return fraction(text, figure.start, figure.value, denominator, denom.end()), denom.end()
+    return draft_after_figure(text, figure), figure.end
+
+
+def _dispatch(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
+    """The draft an anchor starts, and where the scan goes on if it starts none."""
+    group = m.lastgroup
+    if group == "num":
+        if m.group() not in _SYMBOL_CHARS:
+            return _number_draft(text, m)
+        if _DIGIT_NEXT_RE.match(text, m.end()) is None:
+            return None, m.end()
+        code, start = _symbol_start(text, m.start())
+        return _money_draft(text, code, start, m.end())
+    if m.start() and text[m.start() - 1] in "'’-":
+        return None, m.end()  # "non-one", "o'clock"-like joins are not figures
+    if group == "word":
+        return _word_draft(text, m)
+    if group == "art":
+        return after_article(text, m.start(), m.end()), m.end()
+    if group == "half":
+        return after_half(text, m.start(), m.end()), m.end()
+    return after_per(text, m.start(), m.end() - 1), m.end()
+
+
+def _scan(text: str) -> Iterator[Draft]:
+    pos = 0
+    while True:
+        m = ANCHOR_RE.search(text, pos)
+        if m is None:
+            return
+        draft, resume = _dispatch(text, m)
+        if draft is not None and draft.start >= pos and draft.end > draft.start:
+            yield draft
+            resume = draft.end
+        pos = max(resume, m.start() + 1)
+
+
+def _finish(
+    text: str, draft: Draft, sentences: Sentences, traits: dict[tuple[int, int], tuple]
+) -> Quantity:
+    sentence = sentences.around(draft.start)
+    if sentence[1] < draft.end:  # a mention the splitter cut through ("No. 10"): widen
+        sentence = (min(sentence[0], draft.start), draft.end)
+    if sentence not in traits:
+        traits[sentence] = sentence_traits(text[sentence[0] : sentence[1]])
+    si_high = None
+    if draft.value_high is not None:
+        si_high = to_si(draft.value_high, draft.unit, draft.kind)
+    score = check_worthiness(
+        draft.kind, draft.value, draft.step, draft.qualifier, traits[sentence], draft.scaled,
+    )  # fmt: skip
+    return Quantity(
+        start=draft.start, end=draft.end, text=text[draft.start : draft.end],
+        value=draft.value, unit=draft.unit, kind=draft.kind,
+        si_value=to_si(draft.value, draft.unit, draft.kind), qualifier=draft.qualifier,
+        value_high=draft.value_high, si_value_high=si_high, sentence=sentence,
+        step=draft.step, check_worthiness=score, extras=draft.extras,
+    )  # fmt: skip
+
+
+def extract_quantities(text: str, reference_date: date | None = None) -> list[Quantity]:
+    """Every quantity in `text`, in text order (DESIGN.md, "Extraction API").
+
+    `reference_date` is the article's dateline; the quantities themselves do not depend on
+    it (relative dates are resolved by the temporal part of this package).
+
+    `Quantity.extras` may hold `qualifier_start` (the offset where the qualifier's words
+    begin, e.g. "some" in "some 30 miles"; the span itself is number and unit only) and
+    `age` (True for "a 35-year-old").
+    """
+    if not text:
+        return []
+    # The call allocates many small objects, none in reference cycles; the cyclic collector's
+    # passes over the growing result cost about a tenth of the time and free nothing, so it
+    # is paused for the call (reference counting still frees everything as usual).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str) -> list[Quantity]:
+    drafts = list(_scan(text))
+    if not drafts:
+        return []
+    sentences = Sentences(text)
+    traits: dict[tuple[int, int], tuple] = {}
+    return [_finish(text, d, sentences, traits) for d in drafts]

@@ -1,0 +1,158 @@
+"""A figure: a numeral or number words, with its sign, "and a half", scale word and range.
+
+`figure_at` reads one figure from an anchor; `range_after` reads the other end of a range
+("20-30", "20 to 30", "between 20 and 30", "€40 and €60", "$1-2 million").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from claims.extraction.context import peek, word_before
+from claims.extraction.counts import is_plural
+from claims.extraction.lexicon.currencies import SYMBOLS
+from claims.extraction.lexicon.words import CHANGE_WORDS
+from claims.extraction.numbers import (
+    AND_A_HALF_RE,
+    Number,
+    numeral_at,
+    scale_at,
+    step_of,
+    word_number_at,
+)
+from claims.extraction.tails import tail_match
+
+_NEXT_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+([A-Za-z]+)")
+_SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)))
+_SPACES = "[ \t\u00a0\u2009\u202f]"
+RANGE_SEP_RE = re.compile(rf"{_SPACES}*[-–—]{_SPACES}*|{_SPACES}+((?i:to|and|or)){_SPACES}+")
+# The first characters a range separator can start with (see `peek`).
+RANGE_STARTS = "-–—tTaAoO"
+
+
+@dataclass(slots=True)  # not frozen: built and adjusted on the hot path
+class Figure:
+    """A figure read from the text: `start` includes a currency symbol or a minus sign."""
+
+    start: int
+    end: int
+    value: float
+    step: float | None
+    raw: str
+    is_word: bool
+    currency: str | None = None
+    scaled: bool = False
+    multiplier: float = 1.0  # what a scale word multiplied the figure by
+
+
+def _signed(text: str, number: Number) -> tuple[int, float]:
+    """Start and value once a minus sign or "minus" before the numeral is read."""
+    s = number.start
+    if s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
+        return s - 1, -number.value
+    if s >= 6 and text[s - 6 : s - 1].lower() == "minus" and text[s - 1] in " \t":
+        before = word_before(text, s)
+        if before is not None and before[0].lower() == "minus":
+            return before[1], -number.value
+    return s, number.value
+
+
+def _ambiguous_scale_fits(text: str, end: int) -> bool:
+    """Whether "m"/"k" ending at `end` is a scale: it is before what it counts ("5m people",
+    "2m barrels", "5m euros"); otherwise "5m" is metres."""
+    nxt = _NEXT_RE.match(text, end)
+    if nxt is None:
+        return False
+    return is_plural(nxt.group(1)) or tail_match(text, end) is not None
+
+
+def figure_at(text: str, pos: int, currency: str | None = None, sign: bool = True) -> Figure | None:
+    """The figure whose numeral starts at `pos`, with "and a half" and a scale word."""
+    number = numeral_at(text, pos) or word_number_at(text, pos)
+    if number is None:
+        return None
+    start, value = _signed(text, number) if sign and not number.is_word else (pos, number.value)
+    end, step = number.end, number.step
+    half = AND_A_HALF_RE.match(text, end) if peek(text, end) in "aA-" else None
+    if half is not None and (number.is_word or step == 1):
+        value += 0.5 if half.group(1).lower() == "half" else 0.25
+        end, step = half.end(), None
+    raw = text[number.start : number.end]
+    figure = Figure(start, end, value, step, raw, number.is_word, currency)
+    if number.multiplier != 1.0:
+        figure.scaled, figure.multiplier = True, number.multiplier
+    return with_scale(text, figure)
+
+
+def with_scale(text: str, figure: Figure) -> Figure:
+    """The figure multiplied by a scale word that follows it ("3.2 million", "£2.5bn")."""
+    scale = scale_at(text, figure.end)
+    if scale is None:
+        return figure
+    multiplier, end, ambiguous = scale
+    if ambiguous and figure.currency is None and not _ambiguous_scale_fits(text, end):
+        return figure
+    figure.end, figure.value, figure.scaled = end, figure.value * multiplier, True
+    figure.multiplier *= multiplier
+    figure.step = step_of(figure.step, multiplier)
+    return figure
+
+
+def range_opener(text: str, start: int) -> tuple[str, int] | None:
+    """ "between" or "from" right before a figure: (word, its start)."""
+    before = word_before(text, start)
+    if before is None or before[1] == start or before[0].lower() not in ("between", "from"):
+        return None
+    return before[0].lower(), before[1]
+
+
+def _change_before(text: str, at: int) -> bool:
+    before = word_before(text, at)
+    return before is not None and before[0].lower() in CHANGE_WORDS
+
+
+def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
+    """The high end of a range that starts with `low`: (low, high, range start)."""
+    sep = RANGE_SEP_RE.match(text, low.end) if peek(text, low.end) in RANGE_STARTS else None
+    if sep is None:
+        return None
+    word = (sep.group(1) or "-").lower()
+    opener = range_opener(text, low.start)
+    if word == "and" and (opener is None or opener[0] != "between"):
+        return None
+    if opener is not None and opener[0] == "from" and _change_before(text, opener[1]):
+        return None  # "rose from 20 to 30": two figures, not a range
+    pos, currency = sep.end(), low.currency
+    sym = _SYMBOL_RE.match(text, pos)
+    if sym is not None and low.currency is not None:
+        pos = sym.end()
+        if text[pos : pos + 1] == " ":
+            pos += 1
+    high = figure_at(text, pos, currency, sign=False)
+    if high is None or high.is_word != low.is_word:
+        return None
+    low = _share_scale(low, high)
+    if not high.value > low.value:
+        return None
+    if word == "to" and high.value > 2 * low.value and _by_before(text, low.start):
+        return None  # "rose by $2bn to $12.5bn": a change and a level, not a range
+    start = opener[1] if opener is not None and opener[0] == "between" else low.start
+    return low, high, start
+
+
+def _by_before(text: str, start: int) -> bool:
+    """Whether "by" (maybe with a qualifier between) stands before the figure at `start`."""
+    window = text[max(0, start - 24) : start].lower().split()
+    return "by" in window[-3:]
+
+
+def _share_scale(low: Figure, high: Figure) -> Figure:
+    """ "$1-2 million", "two to three million": the scale written once belongs to both ends."""
+    if low.scaled or not high.scaled or not low.value < high.value / high.multiplier:
+        return low
+    step = step_of(low.step, high.multiplier)
+    return replace(  # a new figure: `low` stands on its own if the range is rejected
+        low, value=low.value * high.multiplier, step=step, scaled=True,
+        multiplier=high.multiplier,
+    )  # fmt: skip

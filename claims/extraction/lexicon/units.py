@@ -1,0 +1,147 @@
+"""Unit spellings that English news uses, British and American, mapped to pint units.
+
+Each spelling maps to a `UnitSpec`: the pint unit string the quantity is reported in, its
+kind, and a multiplier for spellings that pint reads differently from news. "decade" is the
+reason for the multiplier: pint's `decade` is logarithmic, so "two decades" is reported as 20
+`year`; centuries and millennia follow the same path so that all long durations share a unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpec:
+    unit: str
+    kind: str
+    multiplier: float = 1.0
+
+
+def _table(unit: str, kind: str, spellings: str, multiplier: float = 1.0) -> dict[str, UnitSpec]:
+    spec = UnitSpec(unit, kind, multiplier)
+    return {s.strip(): spec for s in spellings.split("|")}
+
+
+# Spellings matched without regard to case (stored lower-case).
+UNITS: dict[str, UnitSpec] = {
+    **_table(
+        "kilometer ** 2",
+        "area",
+        "square kilometres|square kilometre|square kilometers|square kilometer|square km"
+        "|square-kilometre|square-kilometer|sq km|sq. km|sqkm|km2|km²|kmsq",
+    ),
+    **_table(
+        "mile ** 2",
+        "area",
+        "square miles|square mile|square-mile|sq mi|sq. mi|sq miles|sq. miles|sq mile|mi²|mi2",
+    ),
+    **_table(
+        "meter ** 2",
+        "area",
+        "square metres|square metre|square meters|square meter|square-metre|square-meter"
+        "|sq m|sq. m|sqm|m2|m²",
+    ),
+    **_table("foot ** 2", "area", "square feet|square foot|square-foot|sq ft|sq. ft|ft²|ft2"),
+    **_table("yard ** 2", "area", "square yards|square yard|sq yd"),
+    **_table("hectare", "area", "hectares|hectare|ha"),
+    **_table("acre", "area", "acres|acre"),
+    **_table(
+        "kilometer",
+        "length",
+        "kilometres|kilometre|kilometers|kilometer|km|kms",
+    ),
+    **_table("meter", "length", "metres|metre|meters|meter|mtrs"),
+    **_table("centimeter", "length", "centimetres|centimetre|centimeters|centimeter|cm"),
+    **_table("millimeter", "length", "millimetres|millimetre|millimeters|millimeter|mm"),
+    **_table("nautical_mile", "length", "nautical miles|nautical mile|nmi"),
+    **_table("mile", "length", "miles|mile|mi"),
+    **_table("foot", "length", "feet|foot|ft"),
+    **_table("inch", "length", "inches|inch"),
+    **_table("yard", "length", "yards|yard|yds|yd"),
+    **_table("light_year", "length", "light years|light year|light-years|light-year"),
+    **_table(
+        "kilometer / hour",
+        "speed",
+        "kilometres per hour|kilometre per hour|kilometers per hour|kilometer per hour"
+        "|kilometres an hour|kilometers an hour|km per hour|km an hour|km/h|km/hr|kmh|kph|kmph",
+    ),
+    **_table("mile / hour", "speed", "miles per hour|mile per hour|miles an hour|mph"),
+    **_table("knot", "speed", "knots|knot"),
+    **_table("meter / second", "speed", "metres per second|meters per second|metres a second|m/s"),
+    **_table("metric_ton", "mass", "tonnes|tonne|metric tons|metric ton|metric tonnes"),
+    **_table("ton", "mass", "tons|ton"),
+    **_table("kilogram", "mass", "kilograms|kilogram|kilogrammes|kilogramme|kilos|kilo|kgs|kg"),
+    **_table("gram", "mass", "grams|gram|grammes|gramme"),
+    **_table("milligram", "mass", "milligrams|milligram|mg"),
+    **_table("pound", "mass", "pounds|pound|lbs|lb"),
+    **_table("ounce", "mass", "ounces|ounce|oz"),
+    **_table("stone", "mass", "stone"),
+    **_table("liter", "volume", "litres|litre|liters|liter|ltr"),
+    **_table("milliliter", "volume", "millilitres|millilitre|milliliters|milliliter|ml"),
+    **_table("imperial_gallon", "volume", "imperial gallons|imperial gallon"),
+    **_table("gallon", "volume", "gallons|gallon|gal"),
+    **_table("oil_barrel", "volume", "barrels|barrel|bbl"),
+    **_table(
+        "meter ** 3",
+        "volume",
+        "cubic metres|cubic metre|cubic meters|cubic meter|cu m|m3|m³",
+    ),
+    **_table(
+        "kilometer ** 3",
+        "volume",
+        "cubic kilometres|cubic kilometre|cubic kilometers|cubic kilometer|km3|km³",
+    ),
+    **_table("foot ** 3", "volume", "cubic feet|cubic foot|cu ft"),
+    # Gas trade figures: "55 bcm" is 55 billion cubic metres.
+    **_table("meter ** 3", "volume", "bcm", multiplier=1e9),
+    **_table(
+        "degree_Celsius",
+        "temperature",
+        "degrees celsius|degree celsius|degrees centigrade|degrees c|°c|° c|ºc|celsius",
+    ),
+    **_table(
+        "degree_Fahrenheit",
+        "temperature",
+        "degrees fahrenheit|degree fahrenheit|degrees f|°f|° f|ºf|fahrenheit",
+    ),
+    **_table("kelvin", "temperature", "kelvins|kelvin"),
+    # Bond yields and rates: 15 basis points are 0.15 percentage points.
+    **_table("percent", "percentage", "basis points|basis point|bps", multiplier=0.01),
+    **_table("second", "duration", "seconds|second|secs|sec"),
+    **_table("minute", "duration", "minutes|minute|mins|min"),
+    **_table("hour", "duration", "hours|hour|hrs|hr"),
+    **_table("day", "duration", "days|day"),
+    **_table("week", "duration", "weeks|week|wks"),
+    **_table("fortnight", "duration", "fortnights|fortnight"),
+    **_table("month", "duration", "months|month"),
+    **_table("year", "duration", "years|year|yrs|yr"),
+    **_table("year", "duration", "decades|decade", multiplier=10.0),
+    **_table("year", "duration", "centuries|century", multiplier=100.0),
+    **_table("year", "duration", "millennia|millennium|millenniums", multiplier=1000.0),
+}
+
+# Short spellings whose case carries the meaning ("104F" but not "104f"; "5m" metres, "5M" not).
+# These are matched only glued to the number or after one space, exactly as written.
+CASED_UNITS: dict[str, UnitSpec] = {
+    "C": UnitSpec("degree_Celsius", "temperature"),
+    "F": UnitSpec("degree_Fahrenheit", "temperature"),
+    "m": UnitSpec("meter", "length"),
+    "g": UnitSpec("gram", "mass"),
+    "L": UnitSpec("liter", "volume"),
+    "l": UnitSpec("liter", "volume"),
+    "h": UnitSpec("hour", "duration"),
+}
+
+PERCENT_SPELLINGS = ("percentage points", "percentage point", "per cent", "percent", "pc", "%")
+
+# The kind of each unit's SI base, and the SI unit pint converts it to.
+SI_TARGET: dict[str, str] = {
+    "area": "meter ** 2",
+    "length": "meter",
+    "duration": "second",
+    "speed": "meter / second",
+    "mass": "kilogram",
+    "volume": "meter ** 3",
+    "temperature": "kelvin",
+}

@@ -1,0 +1,100 @@
+"""Words that decide what a bare number is: dates, labels, function words, nouns it counts."""
+
+from __future__ import annotations
+
+from claims.extraction.lexicon import wordset
+
+MONTHS = wordset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur"
+    " thurs fri sat sun"
+)
+
+# Capitalised words that may stand before a count without making it a name ("About 30
+# people", "The 12 jurors"); any other capitalised word right before digits names something
+# ("Boeing 737", "Apollo 11", "Route 66", "Article 5").
+FUNCTION_WORDS = wordset(
+    "the a an about around some over more nearly almost only just all another at in by of"
+    " for with and but to from between up roughly approximately those these its their our"
+    " his her each every less fewer under below above than exactly precisely estimated at"
+    " least most further other another as when while after before since until during"
+    " including if then there here that which who what where why how it they we he she you i"
+    " police officials another among across against into onto upon per plus minus total some"
+    " nearly just ago yesterday today last next this no not nor yet so or both either"
+    " neither"
+)
+
+# Lower-case words that label what follows them: "page 5", "chapter 11", "flight 370".
+LABEL_WORDS = wordset(
+    "no no. nos number page pages chapter section article paragraph clause line lines room"
+    " flight flights route gate platform terminal exit junction level grade stage phase"
+    " category size channel seat row box ward district zone sector version season episode"
+    " series round item figure fig table vol issue part act scene track lot unit block"
+    " highway interstate road street avenue verse resolution rule amendment model type class"
+    " tier step point bus tram apartment flat suite window windows ch ep pt sec art code"
+    " bill motion proposition prop question q squad shirt jersey"
+    " junctions chapters sections articles paragraphs rooms routes gates platforms exits"
+    " stages phases levels categories seasons episodes rounds"
+    " aged age"
+    " week day game lap hole race"
+)
+
+# After a number these are not the noun it counts.
+NOT_NOUNS = wordset(
+    "of to and or in on at by for from with was were is are be been being has have had will"
+    " would could should may might can must shall did do does per times more fewer less than"
+    " out as the a an that which who this these those it its their his her our my your also"
+    " still only just even about around percent cent against versus vs into over under after"
+    " before since until when while where if but so then there here up down off plus minus"
+    " each apiece times-as ago later earlier"
+    " fold last next ago yesterday today tomorrow overall apiece respectively alone total"
+    " combined altogether"
+)
+
+# Nouns a bare "one" or a year-like number ("1500 people") must count to be read as a count.
+COUNT_NOUNS = wordset(
+    "person people man men woman women child children soldier soldiers civilian civilians"
+    " troops boy boys girl girls baby babies officer officers policeman policemen journalist"
+    " journalists victim victims patient patients worker workers member members student"
+    " students teacher teachers doctor doctors nurse nurses resident residents inhabitants"
+    " refugees migrants prisoners hostages casualties deaths death passengers passenger"
+    " fighters fighter households household families family homes home houses house"
+    " buildings building cases case jobs job votes vote seats seat countries country cities"
+    " city villages village towns town tanks tank drones drone missiles missile aircraft"
+    " vehicles vehicle ships ship employees employee voters voter units dead injured wounded"
+    " killed staff adults adult protesters protester supporters"
+)
+
+# Irregular plurals a count noun may take (besides words ending in -s).
+PLURALS = wordset(
+    "people children men women police personnel staff cattle sheep fish aircraft deer"
+    " troops livestock militia infantry offspring dead injured wounded crew clergy"
+)
+
+# A verb or noun of change before "over N years" makes "over" mean "during", not "more than".
+CHANGE_WORDS = wordset(
+    "rose risen rise rises rising fell fallen fall falls falling grew grown grow grows"
+    " growing increased increase increases increasing decreased decrease declined decline"
+    " declines dropped drop drops doubled tripled halved shrunk shrank shrink shrinks"
+    " changed change spread spent paid repaid payable phased staggered invested invest built"
+    " cut cuts lost gained gain gains warmed cooled expanded expand contracted jumped"
+    " climbed slumped soared plunged"
+)
+
+# Words before "over" that make it "more than" for a duration ("for over five months", "took
+# over a year"); elsewhere "over five years" is a period ("£5bn over five years").
+OVER_MORE_BEFORE = wordset(
+    "for in of after lasted lasting lasts last took taking takes spanning spanned span with"
+    " than been is was were are be served serving spent nearly waited waiting lived living"
+    " worked working stayed remained ran run running operated existed held detained jailed"
+    " imprisoned missing closed aged age old since within"
+)
+
+# Words that make a bare "degrees" a temperature.
+TEMPERATURE_CUES = wordset(
+    "temperature temperatures heat hot cold warm warmer cooler heatwave thermometer degrees"
+    " celsius fahrenheit frost freezing weather"
+)

@@ -1,0 +1,20 @@
+"""Small helpers shared by the extraction tests."""
+
+from __future__ import annotations
+
+from claims.extraction import Quantity, extract_quantities
+
+
+def only(text: str) -> Quantity:
+    """The one quantity in `text` (fails, showing what was found, if there is not exactly one)."""
+    found = extract_quantities(text)
+    assert len(found) == 1, [(q.text, q.kind, q.value) for q in found]
+    return found[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [q.text for q in extract_quantities(text)]
+
+
+def approx(x: float, y: float, rel: float = 1e-6) -> bool:
+    return abs(x - y) <= rel * max(abs(y), 1e-12)
