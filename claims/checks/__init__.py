@@ -1,13 +1,53 @@
 """Machine checks on the quantities of a text: pure Python, no Django (DESIGN.md, "Checks API").
 
-from claims.checks import check_text
-findings = check_text(text, reference_date=None)  # list[Finding]
+    from claims.checks import check_text
+    findings = check_text(text, reference_date=None)  # list[Finding], in text order
+
+The per-check functions are exported too, so that services can run them on stored claims:
+`check_conversions`, `check_geography`, `check_reference` / `check_reference_value` and
+`check_date_arithmetic`. Tolerances live in `claims.checks.tolerance` (docs/tolerances.md).
 """
 
+from __future__ import annotations
+
+from datetime import date
+
+from claims.checks.conversion import check_conversion, check_conversions
 from claims.checks.finding import CHECKS, OUTCOMES, Finding
+from claims.checks.geography import check_geo_phrase, check_geography
+from claims.checks.reference import check_reference, check_reference_value
+from claims.extraction import extract_quantities
 
-__all__ = ["CHECKS", "OUTCOMES", "Finding", "check_text"]
+__all__ = [
+    "CHECKS",
+    "OUTCOMES",
+    "Finding",
+    "check_conversion",
+    "check_conversions",
+    "check_date_arithmetic",
+    "check_geo_phrase",
+    "check_geography",
+    "check_reference",
+    "check_reference_value",
+    "check_text",
+]
 
 
-def check_text(text: str, reference_date=None) -> list[Finding]:
-    raise NotImplementedError("the machine checks land with issue 4")
+def check_text(text: str, reference_date: date | None = None) -> list[Finding]:
+    """Extract the text's quantities once and run every machine check on them."""
+    quantities = extract_quantities(text, reference_date=reference_date)
+    findings = [
+        *check_conversions(text, quantities),
+        *check_geography(text, quantities),
+        *check_date_arithmetic(text, reference_date),
+    ]
+    return sorted(findings, key=lambda f: (f.start, f.end, f.check))
+
+
+def check_date_arithmetic(text: str, reference_date: date | None = None) -> list[Finding]:
+    """The date check (claims.checks.date_arithmetic), imported on first use."""
+    # Imported here so that the other checks keep working while the temporal reader is
+    # being changed, and so that importing the package stays cheap.
+    from claims.checks.date_arithmetic import check_date_arithmetic as check
+
+    return check(text, reference_date)

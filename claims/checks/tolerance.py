@@ -1,0 +1,278 @@
+"""How far a stated figure reaches: every tolerance rule of the machine checks, in one place.
+
+A figure in a news text is a claim about an interval, not a point. `bounds()` turns a figure,
+its qualifier and the rounding step its numeral shows into that interval, and says in words
+which rule it applied, so a finding can quote it. docs/tolerances.md explains the numbers to
+editors with examples; keep the two in step.
+
+    >>> bounds(8000, step=1000).rule
+    'the figure shows rounding to the nearest 1,000: ±500, so 7,500–8,500'
+    >>> bounds(30, qualifier="approximate", step=10, unit="mi").rule
+    "'approximate' widens the figure by ±10 %: 27–33 mi"
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+# "about", "some", "roughly", "nearly", "around" ... all arrive as qualifier "approximate".
+APPROXIMATE_SHARE = 0.10
+# A round figure's trailing zeros may be significant ("30" exactly) or placeholders ("30" for
+# anything in 25–35). Read as placeholders, one significant digit can hold a third of the
+# figure ("100" for 140), which no reader takes from it; so a round figure's rounding is
+# held to at most the share that "about" gives.
+ROUND_FIGURE_CAP = APPROXIMATE_SHARE
+# A converted figure is sometimes cut off rather than rounded ("3,088" for 3,088.8).
+TRUNCATION_NOTE = "a conversion may be cut off rather than rounded"
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "approximate": "'approximate'",
+    "more_than": "'more than'",
+    "at_least": "'at least'",
+    "less_than": "'less than'",
+    "at_most": "'at most'",
+    "range": "the range",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The interval a figure claims: `low`/`high` inclusive, None for an open end."""
+
+    low: float | None
+    high: float | None
+    rule: str
+
+    def contains(self, x: float) -> bool:
+        """True when `x` lies inside the interval (ends included, a hair of float slack)."""
+        slack = 1e-9 * max(1.0, abs(x))
+        above = self.low is None or x >= self.low - slack
+        below = self.high is None or x <= self.high + slack
+        return above and below
+
+    def overlaps(self, other: Bounds) -> bool:
+        """True when the two intervals share at least one value."""
+        lo = _max_or_none(self.low, other.low)
+        hi = _min_or_none(self.high, other.high)
+        if lo is None or hi is None:
+            return True
+        return lo <= hi + 1e-9 * max(1.0, abs(hi))
+
+    def mapped(self, convert: Callable[[float], float], rule: str | None = None) -> Bounds:
+        """The same interval with both ends passed through a monotonic `convert` (a unit change)."""
+        ends = [None if e is None else convert(e) for e in (self.low, self.high)]
+        if ends[0] is not None and ends[1] is not None and ends[0] > ends[1]:
+            ends.reverse()
+        return Bounds(ends[0], ends[1], self.rule if rule is None else rule)
+
+    def widened(self, margin: float, rule: str) -> Bounds:
+        """The interval grown by `margin` at each closed end (e.g. the size of a city)."""
+        low = None if self.low is None else self.low - margin
+        high = None if self.high is None else self.high + margin
+        return Bounds(low, high, rule)
+
+    def text(self, unit: str = "") -> str:
+        """The interval for a person to read: '27–33 mi', 'at least 8,000 km²'."""
+        return describe_interval(self.low, self.high, unit)
+
+
+def bounds(
+    value: float,
+    *,
+    qualifier: str = "exact",
+    step: float | None = None,
+    value_high: float | None = None,
+    unit: str = "",
+    wording: str = "",
+) -> Bounds:
+    """The interval that a figure stated with `qualifier` and rounding `step` claims.
+
+    `step` is the rounding the numeral shows (1000 for "8,000", 1 for "3,088", 0.1 for
+    "26.2"); None (number words, fractions) means it is read off the value. `unit` and
+    `wording` (the qualifier as written, e.g. "some") only label the rule's text.
+    """
+    word = f"'{wording}'" if wording else QUALIFIER_WORDS.get(qualifier, "")
+    if qualifier == "range" and value_high is not None:
+        return _range_bounds(value, value_high, step, unit)
+    if qualifier in ("more_than", "at_least"):
+        # The stated figure itself is let through: "more than 5" for exactly 5 is a quibble.
+        return Bounds(value, None, f"{word} sets a floor: {_iv(value, None, unit)}")
+    if qualifier in ("less_than", "at_most"):
+        return Bounds(None, value, f"{word} sets a ceiling: {_iv(None, value, unit)}")
+    half, why = precision(value, step)
+    if qualifier == "approximate":
+        return _approximate_bounds(value, half, unit, word)
+    return Bounds(value - half, value + half, f"{why}, so {_iv(value - half, value + half, unit)}")
+
+
+def precision(value: float, step: float | None) -> tuple[float, str]:
+    """Half the rounding the figure shows, and a sentence saying so.
+
+    "3,088" → ±0.5; "8,000" → ±500; "30" → ±3, not ±5 (ROUND_FIGURE_CAP); "five" → ±0.5.
+    """
+    step = implied_step(value) if step is None or step <= 0 else step
+    half = step / 2
+    magnitude = abs(value)
+    if step >= 10 and magnitude and half > ROUND_FIGURE_CAP * magnitude:
+        capped = ROUND_FIGURE_CAP * magnitude
+        pct = _pct(ROUND_FIGURE_CAP)
+        return capped, f"a round figure is held to ±{pct} at most: ±{fmt(capped)}"
+    return half, f"the figure shows rounding to the nearest {fmt(step)}: ±{fmt(half)}"
+
+
+def implied_step(value: float) -> float:
+    """The rounding a figure given in words or as a fraction shows: 1 for five, 10 for
+    thirty, 0.5 for 3½."""
+    if value == 0:
+        return 1.0
+    if float(value).is_integer():
+        step, n = 1.0, abs(int(value))
+        while n % 10 == 0:
+            step, n = step * 10, n // 10
+        return step
+    return 1.0 / Fraction(value).limit_denominator(16).denominator
+
+
+def conversion_bounds(
+    value: float,
+    *,
+    qualifier: str = "exact",
+    step: float | None = None,
+    value_high: float | None = None,
+    unit: str = "",
+    wording: str = "",
+) -> Bounds:
+    """The interval a *converted* figure claims: as `bounds`, but an exact, precise figure's
+    top end reaches a whole step up, since converters cut such figures off as often as they
+    round them ("3,088" for 3,088.8 is a faithful conversion). A round figure ("50") was
+    rounded, not cut off: it gets no such allowance."""
+    base = bounds(
+        value, qualifier=qualifier, step=step, value_high=value_high, unit=unit, wording=wording
+    )
+    top = value if value_high is None else max(value, value_high)
+    step = implied_step(top) if step is None or step <= 0 else step
+    if qualifier not in ("exact", "range") or base.high is None or step >= 10:
+        return base
+    high = max(base.high, top + step)
+    tail = f" {unit}" if unit else ""
+    return Bounds(base.low, high, f"{base.rule}; {TRUNCATION_NOTE}: up to {fmt(high)}{tail}")
+
+
+def _approximate_bounds(value: float, half: float, unit: str, word: str) -> Bounds:
+    share = APPROXIMATE_SHARE * abs(value)
+    width = max(share, half)
+    low, high = value - width, value + width
+    if width == share:
+        why = f"widens the figure by ±{_pct(APPROXIMATE_SHARE)}"
+    else:
+        why = f"allows the figure's own rounding, ±{fmt(half)}"
+    return Bounds(low, high, f"{word} {why}: {_iv(low, high, unit)}")
+
+
+def _range_bounds(value: float, value_high: float, step: float | None, unit: str) -> Bounds:
+    # Each end keeps the rounding it shows; a shared step (the extractor's) applies to both.
+    low_half, _ = precision(value, step)
+    high_half, _ = precision(value_high, step)
+    low, high = min(value, value_high) - low_half, max(value, value_high) + high_half
+    stated = _iv(value, value_high, unit)
+    return Bounds(
+        low, high, f"the range {stated}, each end to its rounding: {_iv(low, high, unit)}"
+    )
+
+
+def describe_interval(low: float | None, high: float | None, unit: str = "") -> str:
+    """'27–33 mi', '8,000 km² or more', '5 days or less', 'any value'."""
+    return _iv(low, high, unit)
+
+
+def _iv(low: float | None, high: float | None, unit: str) -> str:
+    tail = f" {unit}" if unit else ""
+    if low is None and high is None:
+        return "any value"
+    if high is None:
+        return f"{fmt(low)}{tail} or more"
+    if low is None:
+        return f"{fmt(high)}{tail} or less"
+    lo, hi = fmt_pair(low, high)
+    return f"{lo}–{hi}{tail}"
+
+
+def fmt(x: float | None, digits: int = 3) -> str:
+    """A number for a person: thousands separators, about `digits` significant digits but
+    never fewer than the integer part (3,088, not 3,090), no trailing zeros."""
+    if x is None:
+        return "—"
+    if x == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt_pair(low: float, high: float) -> tuple[str, str]:
+    """Both ends of an interval with enough digits that they do not print the same."""
+    slack = abs(high - low) / 20
+    for digits in (3, 4, 5, 6):
+        lo, hi = fmt(low, digits), fmt(high, digits)
+        exact_enough = abs(_num(lo) - low) <= slack and abs(_num(hi) - high) <= slack
+        if (lo != hi and exact_enough) or digits == 6:
+            return lo, hi
+    return fmt(low), fmt(high)  # pragma: no cover - the loop always returns
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:g} %"
+
+
+def _max_or_none(a: float | None, b: float | None) -> float | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)
+
+
+def _min_or_none(a: float | None, b: float | None) -> float | None:
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+# --- places and directions (the geography check) -------------------------------------------
+
+# A gazetteer gives a city as one point; writers measure from wherever they think of the place
+# as being. Each place is allowed a radius that grows with its population, within limits:
+# 0.1 km × √(population / 1,000), between 0.5 and 8 km (Izyum, 46,000 people: 0.7 km; Kyiv,
+# 3 million: 5.4 km).
+PLACE_RADIUS_KM_PER_ROOT_THOUSAND = 0.1
+PLACE_RADIUS_KM = (0.5, 8.0)
+# Half the arc a compass word covers: "north" is 315°–45°, "north-east" 22.5°–67.5°, and a
+# three-letter point ("north-north-east") the same ±22.5° about its own bearing.
+CARDINAL_HALF_ARC = 45.0
+OTHER_HALF_ARC = 22.5
+
+
+def place_radius_km(population: int) -> float:
+    """How far from its gazetteer point a place of `population` reaches, for tolerance."""
+    radius = PLACE_RADIUS_KM_PER_ROOT_THOUSAND * math.sqrt(max(population, 0) / 1000)
+    return min(max(radius, PLACE_RADIUS_KM[0]), PLACE_RADIUS_KM[1])
+
+
+def direction_half_arc(points: str, distance_km: float, slack_km: float) -> float:
+    """The degrees either side of a compass word's bearing that still fit it.
+
+    `points` is the abbreviation ("N", "NE", "NNE"). Two places close together, each with
+    an extent, leave their bearing uncertain by about atan(extent / distance), which is added.
+    """
+    base = CARDINAL_HALF_ARC if len(points) == 1 else OTHER_HALF_ARC
+    if distance_km <= 0:
+        return 180.0
+    return min(180.0, base + math.degrees(math.atan2(slack_km, distance_km)))
