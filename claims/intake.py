@@ -144,6 +144,14 @@ def document_from_any(raw: str, *, url: str = "") -> Document:
     return document_from_html(raw, url=url) if looks_like_html(raw) else document_from_text(raw)
 
 
+def document_from_file(data: bytes, *, filename: str, max_bytes: int) -> Document:
+    """An uploaded or local .txt/.html file; HTML is recognised by its name or its opening."""
+    text = decode_bytes(data, max_bytes=max_bytes)
+    if filename.lower().endswith((".html", ".htm")):
+        return document_from_html(text)
+    return document_from_any(text)
+
+
 def _clean_plain(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -1,7 +1,8 @@
 """A span must lie inside its article's text.
 
-A CHECK constraint cannot read another table, so a trigger enforces it, in the dialect of
-the database in use (PostgreSQL in production, SQLite in the embedded default).
+A CHECK constraint cannot read another table, so a PostgreSQL trigger enforces it. The
+embedded SQLite default goes without: Django rebuilds SQLite tables to alter them, and a
+trigger that names a table being rebuilt breaks that migration.
 """
 
 from django.db import migrations
@@ -46,54 +47,15 @@ DROP FUNCTION claims_child_span_inside_text();
 DROP FUNCTION claims_claim_span_inside_text();
 """
 
-_SQLITE_CLAIM_WHEN = """
-    NEW."end" > (SELECT length(text) FROM claims_article WHERE id = NEW.article_id)
-    OR NEW.sentence_end > (SELECT length(text) FROM claims_article WHERE id = NEW.article_id)
-"""
-_SQLITE_CHILD_WHEN = """
-    NEW."end" > (SELECT length(a.text) FROM claims_claim c
-                 JOIN claims_article a ON a.id = c.article_id WHERE c.id = NEW.claim_id)
-"""
-
-
-def _sqlite_statements() -> list[str]:
-    statements = []
-    for table, when in (
-        ("claims_claim", _SQLITE_CLAIM_WHEN),
-        ("claims_quantity", _SQLITE_CHILD_WHEN),
-        ("claims_checkresult", _SQLITE_CHILD_WHEN),
-    ):
-        for event in ("INSERT", "UPDATE"):
-            statements.append(
-                f"CREATE TRIGGER {table}_span_inside_text_{event.lower()} BEFORE {event} ON {table}"
-                f" WHEN {when} BEGIN"
-                f" SELECT RAISE(ABORT, '{table} span lies outside the article text'); END;"
-            )
-    return statements
-
-
-def _sqlite_reverse() -> list[str]:
-    return [
-        f"DROP TRIGGER {table}_span_inside_text_{event}"
-        for table in ("claims_claim", "claims_quantity", "claims_checkresult")
-        for event in ("insert", "update")
-    ]
-
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_FORWARD)
-    elif schema_editor.connection.vendor == "sqlite":
-        for statement in _sqlite_statements():
-            schema_editor.execute(statement)
 
 
 def reverse(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_REVERSE)
-    elif schema_editor.connection.vendor == "sqlite":
-        for statement in _sqlite_reverse():
-            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

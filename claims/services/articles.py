@@ -6,12 +6,15 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims.intake import Document
-from claims.models import Article, ExtractionState
+from claims import fetching, intake
+from claims.intake import Document, IntakeError
+from claims.models import Article, ExtractionState, SourceOrigin
+from claims.services.extraction import enqueue_extraction
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ def article_ingest(
     try:
         with transaction.atomic():
             article.save()
-            transaction.on_commit(lambda: _enqueue_extraction(article.pk))
+            transaction.on_commit(lambda: enqueue_extraction([article.pk]))
     except IntegrityError:
         # Someone stored the same text between our look-up and our insert.
         existing = Article.objects.filter(content_hash=document.content_hash).first()
@@ -66,7 +69,70 @@ def article_ingest(
     return IngestResult(article, created=True)
 
 
-def _enqueue_extraction(article_id: int) -> None:
-    from claims.tasks import extract_article
+def article_ingest_text(
+    *,
+    text: str,
+    submitted_by: AbstractBaseUser | None = None,
+    dateline: date | None = None,
+    publisher: str = "",
+) -> IngestResult:
+    """Pasted text (or HTML someone pasted)."""
+    if len(text.encode("utf-8")) > settings.INGEST_MAX_BYTES:
+        raise IntakeError(f"the text is over the limit of {settings.INGEST_MAX_BYTES:,} bytes")
+    return article_ingest(
+        document=intake.document_from_any(text),
+        origin=SourceOrigin.PASTE,
+        submitted_by=submitted_by,
+        dateline=dateline,
+        publisher=publisher,
+    )
 
-    extract_article.delay(article_id)
+
+def article_ingest_file(
+    *,
+    data: bytes,
+    filename: str,
+    submitted_by: AbstractBaseUser | None = None,
+    dateline: date | None = None,
+    publisher: str = "",
+) -> IngestResult:
+    """An uploaded or local .txt or .html file."""
+    document = intake.document_from_file(
+        data, filename=filename, max_bytes=settings.INGEST_MAX_BYTES
+    )
+    return article_ingest(
+        document=document,
+        origin=SourceOrigin.FILE,
+        submitted_by=submitted_by,
+        dateline=dateline,
+        publisher=publisher,
+    )
+
+
+def article_ingest_url(
+    *,
+    url: str,
+    submitted_by: AbstractBaseUser | None = None,
+    dateline: date | None = None,
+    publisher: str = "",
+) -> IngestResult:
+    """A web page: fetched with the address checks and limits of `claims.fetching`."""
+    fetched = fetching.fetch_html(url, fetch_policy())
+    document = intake.document_from_html(fetched.html, url=fetched.url)
+    return article_ingest(
+        document=document,
+        origin=SourceOrigin.URL,
+        submitted_by=submitted_by,
+        dateline=dateline,
+        publisher=publisher,
+    )
+
+
+def fetch_policy() -> fetching.FetchPolicy:
+    return fetching.FetchPolicy(
+        max_bytes=settings.INGEST_MAX_BYTES,
+        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.FETCH_READ_TIMEOUT,
+        deadline=settings.FETCH_DEADLINE,
+        allow_private=settings.FETCH_ALLOW_PRIVATE_ADDRESSES,
+    )

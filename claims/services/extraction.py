@@ -8,22 +8,24 @@ twice or redelivered after a crash writes once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from claims.checks import Finding, check_text
+from claims.checks.finding import worst_outcome
 from claims.extraction import Quantity, extract_quantities
 from claims.extraction.version import EXTRACTOR_VERSION
-from claims.models import Article, CheckResult, Claim, ExtractionState
+from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
 
 log = logging.getLogger(__name__)
 
-_SEVERITY = {"inconsistent": 3, "unverifiable": 2, "consistent": 1, "": 0}
 _KIND_OF_CHECK = {"date_arithmetic": "duration", "geography": "length"}
 
 
@@ -90,75 +92,152 @@ def article_fail(*, article_id: int, reason: str) -> None:
     )
 
 
-def draft_claims(text: str, *, reference_date=None) -> list[DraftClaim]:
+def draft_claims(text: str, *, reference_date: date | None = None) -> list[DraftClaim]:
     """Group quantities into claims (a figure and its conversion make one) and attach findings."""
     quantities = extract_quantities(text, reference_date=reference_date)
     findings = check_text(text, reference_date=reference_date)
-    drafts = _group_quantities(quantities, findings)
+    conversions = [f for f in findings if f.check == "conversion"]
+    drafts = _group_quantities(quantities, conversions)
+    starts = [d.start for d in drafts]
+    orphans: list[DraftClaim] = []
     for finding in findings:
-        owner = next((d for d in drafts if _overlaps(d, finding)), None)
+        owner = _overlapping(drafts, starts, finding.start, finding.end)
         if owner is None:
+            # A finding about words the extractor has no quantity for ("five days after"
+            # read as a date offset): it still deserves a claim an editor can open.
             owner = DraftClaim(
                 finding.start,
                 finding.end,
-                (finding.start, finding.end),
+                _sentence_of(drafts, finding),
                 _KIND_OF_CHECK.get(finding.check, "count"),
                 0.5,
             )
-            drafts.append(owner)
+            orphans.append(owner)
         owner.findings.append(finding)
-    return sorted(drafts, key=lambda d: (d.start, d.end))
+    return sorted(drafts + orphans, key=lambda d: (d.start, d.end))
 
 
 def _group_quantities(
-    quantities: Sequence[Quantity], findings: Sequence[Finding]
+    quantities: Sequence[Quantity], conversions: Sequence[Finding]
 ) -> list[DraftClaim]:
-    conversions = [f for f in findings if f.check == "conversion"]
+    """One claim per quantity, except that a conversion finding's quantities make one claim
+    spanning the finding ("8,000 square kilometers (3,088 square miles)")."""
+    spans = sorted((f.start, f.end) for f in conversions)
     drafts: list[DraftClaim] = []
+    pairs: list[tuple[int, int] | None] = []
     for q in quantities:
-        pair = next((f for f in conversions if f.start <= q.start and q.end <= f.end), None)
-        last = drafts[-1] if drafts else None
-        if pair and last and last.quantities and pair.start <= last.start and last.end <= pair.end:
+        pair = _enclosing(spans, q.start, q.end)
+        if pair is not None and pairs and pairs[-1] == pair:
+            last = drafts[-1]
             last.quantities.append(q)
-            last.end = max(last.end, q.end)
             last.sentence = (
                 min(last.sentence[0], q.sentence[0]),
                 max(last.sentence[1], q.sentence[1]),
             )
             last.check_worthiness = max(last.check_worthiness, q.check_worthiness)
             continue
-        drafts.append(DraftClaim(q.start, q.end, q.sentence, q.kind, q.check_worthiness, [q]))
+        start, end = pair or (q.start, q.end)
+        drafts.append(DraftClaim(start, end, q.sentence, q.kind, q.check_worthiness, [q]))
+        pairs.append(pair)
     return drafts
 
 
-def _overlaps(draft: DraftClaim, finding: Finding) -> bool:
-    return draft.start < finding.end and finding.start < draft.end
+def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _overlapping(
+    drafts: Sequence[DraftClaim], starts: Sequence[int], start: int, end: int
+) -> DraftClaim | None:
+    upto = bisect_left(starts, end)
+    for draft in reversed(drafts[max(0, upto - 8) : upto]):
+        if draft.end > start:
+            return draft
+    return None
+
+
+def _sentence_of(drafts: Sequence[DraftClaim], finding: Finding) -> tuple[int, int]:
+    for draft in drafts:
+        if draft.sentence[0] <= finding.start and finding.end <= draft.sentence[1]:
+            return draft.sentence
+    return (finding.start, finding.end)
+
+
+_CLAIM_FIELDS = (
+    "start",
+    "end",
+    "text",
+    "sentence_start",
+    "sentence_end",
+    "sentence",
+    "kind",
+    "check_worthiness",
+    "worst_outcome",
+    "updated_at",
+)
 
 
 def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
-    """Match drafts to stored claims by span; keep every claim an editor has worked on."""
-    stored = {(c.start, c.end): c for c in article.claims.filter(detached=False)}
-    seen: set[int] = set()
+    """Match each draft to its predecessor; keep every claim an editor has worked on.
+
+    Bulk statements throughout: a long article has thousands of claims.
+    """
+    stored = list(article.claims.filter(detached=False))
+    successors = _match(stored, drafts)
+    kept = {claim.pk for claim in successors.values()}
+    # Retire first, so that a successor may take over a retired claim's span.
+    _retire([c for c in stored if c.pk not in kept])
+    claims, refreshed = [], []
     for draft in drafts:
-        claim = stored.get((draft.start, draft.end))
-        if claim is None:
-            claim = _new_claim(article, draft)
-        else:
-            seen.add(claim.pk)
-            claim.check_worthiness = _unit(draft.check_worthiness)
-            claim.kind = draft.kind
-            claim.quantities.all().delete()
-            claim.check_results.filter(source__isnull=True).delete()
-        claim.worst_outcome = max(
-            (f.outcome for f in draft.findings), key=_SEVERITY.get, default=""
-        )
-        claim.save()
-        _store_children(claim, draft)
-    _retire(article, [c for c in stored.values() if c.pk not in seen])
+        fresh = _new_claim(article, draft)
+        old = successors.get(id(draft))
+        if old is not None:
+            for name in _CLAIM_FIELDS[:-1]:
+                setattr(old, name, getattr(fresh, name))
+            old.updated_at = timezone.now()
+            refreshed.append(old)
+        claims.append(old or fresh)
+    if refreshed:
+        StoredQuantity.objects.filter(claim__in=refreshed).delete()
+        CheckResult.objects.filter(claim__in=refreshed, source__isnull=True).delete()
+        Claim.objects.bulk_update(refreshed, _CLAIM_FIELDS, batch_size=500)
+    Claim.objects.bulk_create([c for c in claims if c.pk is None], batch_size=500)
+    _store_children(claims, drafts)
+
+
+def _match(stored: Sequence[Claim], drafts: Sequence[DraftClaim]) -> dict[int, Claim]:
+    """A stored claim's successor is the draft of the same kind whose span overlaps it most.
+
+    The same span is the usual case; a new extractor version may widen or narrow a span
+    ("30 miles" → "some 30 miles"), and the editor's work must follow the claim there.
+    """
+    by_kind: dict[str, list[Claim]] = {}
+    for claim in sorted(stored, key=lambda c: (c.start, c.end)):
+        by_kind.setdefault(claim.kind, []).append(claim)
+    starts = {kind: [c.start for c in claims] for kind, claims in by_kind.items()}
+    taken: set[int] = set()
+    successors: dict[int, Claim] = {}
+    for draft in drafts:
+        candidates = by_kind.get(draft.kind, [])
+        # Claims that start before the draft ends; only the last few can still overlap it.
+        upto = bisect_left(starts.get(draft.kind, []), draft.end)
+        best, best_overlap = None, 0
+        for claim in candidates[max(0, upto - 8) : upto]:
+            overlap = min(claim.end, draft.end) - max(claim.start, draft.start)
+            if claim.pk not in taken and overlap > best_overlap:
+                best, best_overlap = claim, overlap
+        if best is not None:
+            taken.add(best.pk)
+            successors[id(draft)] = best
+    return successors
 
 
 def _new_claim(article: Article, draft: DraftClaim) -> Claim:
     text = article.text
+    worst = worst_outcome(f.outcome for f in draft.findings)
     sentence_start = min(draft.sentence[0], draft.start)
     sentence_end = max(draft.sentence[1], draft.end)
     return Claim(
@@ -171,54 +250,115 @@ def _new_claim(article: Article, draft: DraftClaim) -> Claim:
         sentence=text[sentence_start:sentence_end],
         kind=draft.kind,
         check_worthiness=_unit(draft.check_worthiness),
+        worst_outcome=worst,
     )
 
 
-def _store_children(claim: Claim, draft: DraftClaim) -> None:
+def _store_children(claims: Sequence[Claim], drafts: Sequence[DraftClaim]) -> None:
     StoredQuantity.objects.bulk_create(
-        StoredQuantity(
-            claim=claim,
-            start=q.start,
-            end=q.end,
-            text=q.text[:300],
-            value=q.value,
-            value_high=q.value_high,
-            unit=q.unit,
-            kind=q.kind,
-            si_value=q.si_value,
-            si_value_high=q.si_value_high,
-            qualifier=q.qualifier,
-            step=q.step,
-        )
-        for q in draft.quantities
+        (
+            StoredQuantity(
+                claim=claim,
+                start=q.start,
+                end=q.end,
+                text=q.text[:300],
+                value=q.value,
+                value_high=q.value_high,
+                unit=q.unit,
+                kind=q.kind,
+                si_value=q.si_value,
+                si_value_high=q.si_value_high,
+                qualifier=q.qualifier,
+                step=q.step,
+            )
+            for claim, draft in zip(claims, drafts, strict=True)
+            for q in draft.quantities
+        ),
+        batch_size=1000,
     )
     CheckResult.objects.bulk_create(
-        CheckResult(
-            claim=claim,
-            check_name=f.check,
-            outcome=f.outcome,
-            start=f.start,
-            end=f.end,
-            expected=f.expected[:300],
-            explanation=f.explanation,
-        )
-        for f in draft.findings
+        (
+            CheckResult(
+                claim=claim,
+                check_name=f.check,
+                outcome=f.outcome,
+                start=f.start,
+                end=f.end,
+                expected=f.expected[:300],
+                explanation=f.explanation,
+            )
+            for claim, draft in zip(claims, drafts, strict=True)
+            for f in draft.findings
+        ),
+        batch_size=1000,
     )
 
 
-def _retire(article: Article, claims: Sequence[Claim]) -> None:
+def _retire(claims: Sequence[Claim]) -> None:
     """Claims the new extraction no longer finds: deleted if untouched, else kept and flagged."""
     if not claims:
         return
-    ids = [c.pk for c in claims]
-    worked_on = Q(assignee__isnull=False) | Q(sources__isnull=False) | Q(verdicts__isnull=False)
-    touched = set(
-        Claim.objects.filter(pk__in=ids)
-        .filter(worked_on | ~Q(state="new"))
-        .values_list("pk", flat=True)
+    ids = {c.pk for c in claims}
+    worked_on = (
+        Q(assignee__isnull=False)
+        | Q(sources__isnull=False)
+        | Q(verdicts__isnull=False)
+        | ~Q(state=ClaimState.NEW)
     )
+    touched = set(Claim.objects.filter(pk__in=ids).filter(worked_on).values_list("pk", flat=True))
     Claim.objects.filter(pk__in=touched).update(detached=True)
-    Claim.objects.filter(pk__in=set(ids) - touched).delete()
+    Claim.objects.filter(pk__in=ids - touched).delete()
+
+
+def articles_requeue_extraction(*, article_ids: Iterable[int]) -> int:
+    """Run extraction again for these articles (after an extractor upgrade, or on request)."""
+    ids = list(article_ids)
+    with transaction.atomic():
+        count = (
+            Article.objects.filter(pk__in=ids)
+            .exclude(extraction_state=ExtractionState.RUNNING)
+            .update(
+                extraction_state=ExtractionState.QUEUED,
+                extraction_queued_at=timezone.now(),
+                extraction_error="",
+                extraction_attempts=0,
+            )
+        )
+        transaction.on_commit(lambda: enqueue_extraction(ids))
+    return count
+
+
+def articles_requeue_stalled(*, stall_seconds: int, max_attempts: int) -> int:
+    """The database is the truth: enqueue again what a lost message or a dead worker left.
+
+    An article that has already been tried `max_attempts` times is failed instead, so one
+    that kills its worker every time cannot loop for ever.
+    """
+    cutoff = timezone.now() - timedelta(seconds=stall_seconds)
+    stalled = Article.objects.filter(
+        Q(extraction_state=ExtractionState.QUEUED, extraction_queued_at__lt=cutoff)
+        | Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=cutoff)
+    )
+    stalled.filter(extraction_attempts__gte=max_attempts).update(
+        extraction_state=ExtractionState.FAILED,
+        extraction_finished_at=timezone.now(),
+        extraction_error=f"gave up after {max_attempts} attempts that did not finish",
+    )
+    ids = list(
+        stalled.filter(extraction_attempts__lt=max_attempts).values_list("pk", flat=True)[:1000]
+    )
+    Article.objects.filter(pk__in=ids).update(
+        extraction_state=ExtractionState.QUEUED, extraction_queued_at=timezone.now()
+    )
+    enqueue_extraction(ids)
+    return len(ids)
+
+
+def enqueue_extraction(article_ids: Iterable[int]) -> None:
+    from claims.tasks import extract_article  # tasks import services: import here, not above
+
+    for article_id in article_ids:
+        extract_article.delay(article_id)
 
 
 def _unit(x: float) -> float:

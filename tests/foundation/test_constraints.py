@@ -15,7 +15,7 @@ def test_it_runs_on_postgresql_when_the_real_stack_is_configured(settings):
         assert connection.Database.__name__ == "psycopg"  # psycopg 3, not psycopg2
 
 
-def test_a_claim_span_past_the_end_of_the_text_is_refused():
+def test_a_claim_span_past_the_end_of_the_text_is_refused(on_postgres):
     article = ArticleFactory()
     length = len(article.text)
     with pytest.raises(IntegrityError, match="outside the article text"), transaction.atomic():
@@ -39,14 +39,14 @@ def test_a_claim_span_at_the_end_of_the_text_is_accepted():
     assert claim.pk
 
 
-def test_moving_a_claim_span_outside_the_text_is_refused():
+def test_moving_a_claim_span_outside_the_text_is_refused(on_postgres):
     claim = ClaimFactory()
     Claim.objects.filter(pk=claim.pk).update(start=0, end=10)
     with pytest.raises(IntegrityError), transaction.atomic():
         Claim.objects.filter(pk=claim.pk).update(end=10_000, sentence_end=10_000)
 
 
-def test_a_quantity_span_outside_the_text_is_refused():
+def test_a_quantity_span_outside_the_text_is_refused(on_postgres):
     claim = ClaimFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         QuantityFactory(claim=claim, start=5, end=len(claim.article.text) + 1)

@@ -2,12 +2,10 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims import services
-from claims.intake import IntakeError, decode_bytes, document_from_any, document_from_html
-from claims.models import SourceOrigin
+from claims.intake import IntakeError
 
 
 class Command(BaseCommand):
@@ -38,12 +36,7 @@ class Command(BaseCommand):
             raise IntakeError("is a directory, not a file") from exc
         except OSError as exc:
             raise IntakeError(f"cannot be read ({exc.strerror})") from exc
-        text = decode_bytes(data, max_bytes=settings.INGEST_MAX_BYTES)
-        if path.suffix.lower() in (".html", ".htm"):
-            document = document_from_html(text)
-        else:
-            document = document_from_any(text)
-        result = services.article_ingest(document=document, origin=SourceOrigin.FILE)
+        result = services.article_ingest_file(data=data, filename=path.name)
         article = result.article
         if not result.created:
             return f"{path}: already stored as article {article.pk} ({article.title})"

@@ -1,0 +1,171 @@
+"""Fetching an article's HTML from a web address, safely.
+
+Only http and https; only public addresses (checked on the socket actually connected, so a
+name that resolves to 127.0.0.1 or a redirect to a private host is refused too) unless
+`allow_private` is set; connect and read time-outs and an overall deadline; a size cap; HTML
+only. Every refusal is an `IntakeError` that says what went wrong.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import HTTPError, MaxRetryError, NewConnectionError, TimeoutError
+
+from claims.intake import HTML_TYPES, IntakeError
+
+MAX_REDIRECTS = 5
+USER_AGENT = "Factcheck/0.1 (+newsroom fact-checking workbench)"
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    max_bytes: int
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    deadline: float = 20.0
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    html: str
+
+
+class _RefusedAddress(NewConnectionError):
+    pass
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return []  # the connection attempt reports the unknown name
+    return [str(info[4][0]) for info in infos]
+
+
+def _guarded(connection_class: type[HTTPConnection], allow_private: bool) -> type[HTTPConnection]:
+    class Guarded(connection_class):  # type: ignore[valid-type, misc]
+        def _new_conn(self) -> socket.socket:
+            if not allow_private:
+                # Refuse before a single packet goes to a private address...
+                for address in _resolve(self._dns_host, self.port):
+                    if not _is_public(address):
+                        raise _RefusedAddress(self, f"{self.host} resolves to {address}")
+            sock = super()._new_conn()
+            peer = sock.getpeername()[0]
+            # ...and check the socket itself, in case the name was re-pointed in between.
+            if not allow_private and not _is_public(peer):
+                sock.close()
+                raise _RefusedAddress(self, f"{self.host} connected to {peer}")
+            return sock
+
+    return Guarded
+
+
+def _pool_manager(policy: FetchPolicy) -> urllib3.PoolManager:
+    class GuardedHTTPPool(HTTPConnectionPool):
+        ConnectionCls = _guarded(HTTPConnection, policy.allow_private)
+
+    class GuardedHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = _guarded(HTTPSConnection, policy.allow_private)
+
+    manager = urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout),
+        retries=False,
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
+    )
+    manager.pool_classes_by_scheme = {"http": GuardedHTTPPool, "https": GuardedHTTPSPool}
+    return manager
+
+
+def check_url(url: str) -> str:
+    """A clean absolute http(s) address, or an IntakeError saying what is wrong with it."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise IntakeError("only http and https addresses can be fetched")
+    if not parts.hostname:
+        raise IntakeError("the address has no host name")
+    return url
+
+
+def fetch_html(url: str, policy: FetchPolicy) -> Fetched:
+    """GET an HTML page, following up to five redirects, each one checked again."""
+    manager = _pool_manager(policy)
+    started = time.monotonic()
+    current = check_url(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        response = _get(manager, current)
+        if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
+            response.release_conn()
+            current = check_url(urljoin(current, response.headers["Location"]))
+            continue
+        try:
+            return Fetched(current, _read_html(response, policy, started))
+        finally:
+            response.release_conn()
+    raise IntakeError(f"the address redirects more than {MAX_REDIRECTS} times")
+
+
+def _get(manager: urllib3.PoolManager, url: str) -> urllib3.BaseHTTPResponse:
+    try:
+        return manager.request("GET", url, preload_content=False, redirect=False)
+    except (MaxRetryError, NewConnectionError, TimeoutError, HTTPError) as exc:
+        raise IntakeError(_describe(exc, url)) from exc
+
+
+def _describe(exc: Exception, url: str) -> str:
+    reason = getattr(exc, "reason", None) or exc
+    host = urlsplit(url).hostname
+    if isinstance(reason, _RefusedAddress):
+        return f"{host} is a private or local address; only public web addresses can be fetched"
+    if isinstance(reason, TimeoutError):
+        return f"{host} did not answer in time"
+    if "Name or service not known" in str(reason) or "NameResolution" in type(reason).__name__:
+        return f"the host name {host} could not be found"
+    return f"{host} could not be reached"
+
+
+def _read_html(response: urllib3.BaseHTTPResponse, policy: FetchPolicy, started: float) -> str:
+    if response.status >= 400:
+        raise IntakeError(f"the page answered with HTTP status {response.status}")
+    content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if content_type not in HTML_TYPES:
+        shown = content_type or "no content type"
+        raise IntakeError(f"the address serves {shown}, not an HTML page")
+    length = response.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > policy.max_bytes:
+        raise IntakeError(
+            f"the page is {int(length):,} bytes, over the limit of {policy.max_bytes:,} bytes"
+        )
+    body = bytearray()
+    try:
+        for chunk in response.stream(64 * 1024):
+            body.extend(chunk)
+            if len(body) > policy.max_bytes:
+                raise IntakeError(f"the page is over the limit of {policy.max_bytes:,} bytes")
+            if time.monotonic() - started > policy.deadline:
+                raise IntakeError(f"the page took longer than {policy.deadline:g} s to download")
+    except (TimeoutError, HTTPError) as exc:
+        raise IntakeError("the page stopped sending before it was complete") from exc
+    charset = response.headers.get("Content-Type", "").partition("charset=")[2].strip() or "utf-8"
+    try:
+        return bytes(body).decode(charset.strip('"'), errors="replace")
+    except LookupError:
+        return bytes(body).decode("utf-8", errors="replace")
