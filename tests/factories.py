@@ -1,6 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from claims.intake import content_hash
 from claims.models import Article, Claim, Quantity, Source, Verdict
@@ -78,3 +79,38 @@ class VerdictFactory(factory.django.DjangoModelFactory):
     rating = 5
     rationale = "The survey gives the same area."
     author = factory.SubFactory(UserFactory)
+
+
+# --- people of the newsroom (issue 7: the review workflow) -----------------------------------
+
+
+class EditorFactory(UserFactory):
+    """A member of Editors; staff, so that the admin lets them in and the workflow decides."""
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or ("Editors",):
+            self.groups.add(Group.objects.get(name=name))
+
+
+class ReviewerFactory(EditorFactory):
+    username = factory.Sequence(lambda n: f"reviewer{n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or ("Reviewers",):
+            self.groups.add(Group.objects.get(name=name))
+
+
+class SuperuserFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"admin{n}")
+    is_staff = True
+    is_superuser = True
+
+
+class PublishedVerdictFactory(VerdictFactory):
+    reviewer = factory.SubFactory(ReviewerFactory)
+    published_at = factory.LazyFunction(timezone.now)

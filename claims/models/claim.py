@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from claims.checks.finding import CHECKS, OUTCOMES
 from claims.extraction.quantity import KINDS, QUALIFIERS
@@ -53,8 +54,13 @@ class Claim(models.Model):
         default=False,
         help_text="Re-extraction no longer finds this claim; kept because an editor worked on it.",
     )
+    review_comment = models.TextField(
+        blank=True, help_text="What the reviewer asked for when the proposal was sent back."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who moved the claim, when, from which state to which (claims/workflow.py makes the moves).
+    history = HistoricalRecords(excluded_fields=["sentence"])
 
     class Meta:
         ordering = ["article_id", "start", "id"]

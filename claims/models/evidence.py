@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from claims.models.choices import Rating
 
@@ -22,11 +23,17 @@ class Source(models.Model):
     reference_unit = models.CharField(
         max_length=60, blank=True, help_text="A unit pint understands, e.g. 'km', 'mile', 'day'."
     )
+    # Blank for sources whose author's account was deleted (SET_NULL) or made by import.
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="sources"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sources",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim_id", "created_at", "id"]
@@ -77,9 +84,14 @@ class Verdict(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim_id", "-created_at", "-id"]
+        indexes = [
+            # Behind the rating filters of the claim and verdict changelists.
+            models.Index(fields=["rating", "is_current"], name="verdict_rating_current"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"

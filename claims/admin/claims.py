@@ -1,0 +1,187 @@
+"""The claim changelist and change form: the reviewers' queues and their actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest
+
+from claims import selectors, services
+from claims.admin.actions import run_for_each
+from claims.admin.history import HistoryAdmin
+from claims.admin.inlines import (
+    CheckResultInline,
+    QuantityInline,
+    SourceInline,
+    VerdictInline,
+    save_sources,
+)
+from claims.admin.paging import CappedCountPaginator
+from claims.models import Claim, Rating, Source, Verdict
+
+
+class ClaimActionForm(ActionForm):
+    """The action bar's extra inputs: whom to assign, and the comment for a send-back."""
+
+    assignee = forms.ModelChoiceField(
+        queryset=selectors.assignable_users(), required=False, label="Assign to"
+    )
+    comment = forms.CharField(required=False, label="Comment", max_length=2000)
+
+
+class QueueFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(name, label) for name, (label, _) in selectors.QUEUES.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+        if self.value() in selectors.QUEUES:
+            return selectors.queue_claims(name=self.value(), queryset=queryset)
+        return queryset
+
+
+class RatingFilter(admin.SimpleListFilter):
+    """The rating of the current verdict (a semi-join, so rows are never duplicated)."""
+
+    title = "rating"
+    parameter_name = "rating"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("none", "No verdict"), *((str(v), str(label)) for v, label in Rating.choices)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+        current = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True)
+        if self.value() == "none":
+            return queryset.filter(~Exists(current))
+        if self.value() in {str(v) for v in Rating.values}:
+            return queryset.filter(Exists(current.filter(rating=int(self.value()))))
+        return queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    """Me, nobody, or one of the newsroom (not every account on the site)."""
+
+    title = "assignee"
+    parameter_name = "assignee"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        people = [(str(u.pk), u.get_username()) for u in selectors.assignable_users()]
+        return [("me", "Me"), ("none", "Nobody"), *people]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assignee=request.user)
+        if value == "none":
+            return queryset.filter(assignee__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(assignee_id=int(value))
+        return queryset
+
+
+@admin.register(Claim)
+class ClaimAdmin(HistoryAdmin):
+    list_display = ("text", "state", "kind", "rating", "worst_finding", "assignee", "article")
+    list_filter = (QueueFilter, "state", "kind", RatingFilter, "worst_outcome", AssigneeFilter)
+    list_select_related = ("article", "assignee")
+    search_fields = ("text", "article__title")
+    search_help_text = "Search the claim's words and the article's title."
+    inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline]
+    action_form = ClaimActionForm
+    actions = ["assign_to_me", "assign_to_chosen", "publish", "send_back", "dismiss"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    list_per_page = 50
+    fieldsets = (
+        (None, {"fields": ("text", "sentence", "article", "kind", "check_worthiness")}),
+        ("Workflow", {"fields": ("state", "assignee", "review_comment", "worst_outcome")}),
+        ("Audit", {"fields": ("detached", "start", "end", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        # The article's raw and cleaned text can be megabytes; the list shows only its title.
+        queryset = super().get_queryset(request).defer("article__raw", "article__text")
+        return selectors.claims_with_current_rating(queryset)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Claim], search_term: str
+    ) -> tuple[QuerySet[Claim], bool]:
+        if not search_term.strip():
+            return queryset, False
+        return selectors.claims_search(queryset=queryset, search=search_term), False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
+        # Every change to a claim is a workflow move (the actions), never a form edit.
+        return [f for fieldset in self.fieldsets for f in fieldset[1]["fields"]]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # claims come from extraction
+
+    def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        return False  # a claim that is not check-worthy is dismissed, and stays on record
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        """The claim itself is read-only here; only its sources (the inline) are saved."""
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is Source:
+            save_sources(request, form.instance, formset)
+        else:
+            formset.save()
+
+    @admin.display(description="rating", ordering="current_rating")
+    def rating(self, obj: Claim) -> str:
+        value = getattr(obj, "current_rating", None)
+        return Rating(value).label if value else "–"
+
+    @admin.display(description="worst finding", ordering="worst_outcome")
+    def worst_finding(self, obj: Claim) -> str:
+        return obj.get_worst_outcome_display() or "–"
+
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        run_for_each(
+            request, _ids(queryset), services.claim_assign, "Assigned", assignee=request.user
+        )
+
+    @admin.action(description="Assign to the person chosen in “Assign to”", permissions=["change"])
+    def assign_to_chosen(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        assignee = _action_input(request, "assignee")
+        if assignee is None:
+            messages.error(request, "Choose whom to assign the claims to.")
+            return
+        run_for_each(request, _ids(queryset), services.claim_assign, "Assigned", assignee=assignee)
+
+    @admin.action(description="Publish the proposed verdict", permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        run_for_each(request, _ids(queryset), services.claim_publish, "Published")
+
+    @admin.action(
+        description="Send back to the editor (the comment is required)", permissions=["change"]
+    )
+    def send_back(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        comment = _action_input(request, "comment") or ""
+        run_for_each(
+            request, _ids(queryset), services.claim_send_back, "Sent back", comment=comment
+        )
+
+    @admin.action(description="Dismiss as not check-worthy", permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        reason = _action_input(request, "comment") or ""
+        run_for_each(request, _ids(queryset), services.claim_dismiss, "Dismissed", reason=reason)
+
+
+def _ids(queryset: QuerySet[Claim]) -> list[int]:
+    return list(queryset.order_by().values_list("pk", flat=True))
+
+
+def _action_input(request: HttpRequest, name: str) -> Any:
+    form = ClaimActionForm(request.POST)
+    form.is_valid()  # `action` has no choices here; only the extra inputs are read
+    return form.cleaned_data.get(name)

@@ -1,0 +1,97 @@
+"""What the claim change form shows beneath the claim; only sources are editable, via services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+
+from claims import services, workflow
+from claims.models import CheckResult, Claim, ClaimState, Quantity, Source, Verdict
+from claims.services.review import SOURCE_FIELDS
+from claims.workflow import Move
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    max_num = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields
+
+
+class QuantityInline(_ReadOnlyInline):
+    model = Quantity
+    fields = ("text", "kind", "value", "value_high", "unit", "si_value", "qualifier")
+
+
+class CheckResultInline(_ReadOnlyInline):
+    model = CheckResult
+    verbose_name_plural = "machine findings"
+    fields = ("check_name", "outcome", "expected", "explanation", "source")
+
+
+class VerdictInline(_ReadOnlyInline):
+    model = Verdict
+    fk_name = "claim"
+    verbose_name_plural = "verdicts (the current one and every version it corrects)"
+    fields = ("rating", "rationale", "author", "reviewer", "is_current", "published_at")
+    show_change_link = True
+
+
+class SourceFormSet(BaseInlineFormSet):
+    """Refuses, before anything is saved, what the workflow would refuse."""
+
+    actor: Any = None
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.has_changed():
+            return
+        reason = workflow.refusal(self.actor, Move.EDIT_SOURCES, self.instance)
+        if reason:
+            raise ValidationError(f"The sources cannot be changed: {reason}.")
+        kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
+        kept = [f for f in kept if not self._should_delete_form(f)]
+        if self.instance.state in (ClaimState.IN_REVIEW, ClaimState.PUBLISHED) and not kept:
+            raise ValidationError("A verdict in review or published must keep a source.")
+
+
+class SourceInline(admin.StackedInline):
+    model = Source
+    formset = SourceFormSet
+    extra = 0
+    fields = (
+        ("title", "publisher"),
+        "url",
+        "quote",
+        ("accessed_on", "reference_value", "reference_unit"),
+        ("added_by", "created_at"),
+    )
+    readonly_fields = ("added_by", "created_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_formset(self, request: HttpRequest, obj: Claim | None = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.actor = request.user
+        return formset
+
+
+def save_sources(request: HttpRequest, claim: Claim, formset: Any) -> None:
+    """Write the inline's additions, edits and deletions through the services."""
+    formset.save(commit=False)
+    actor = request.user
+    for source in formset.new_objects:
+        values = {name: getattr(source, name) for name in SOURCE_FIELDS}
+        services.source_add(actor=actor, claim_id=claim.pk, **values)
+    for source, changed in formset.changed_objects:
+        values = {name: getattr(source, name) for name in changed if name in SOURCE_FIELDS}
+        services.source_update(actor=actor, source_id=source.pk, **values)
+    # Removals last, so that replacing the only source of a claim in review is allowed.
+    for source in formset.deleted_objects:
+        services.source_remove(actor=actor, source_id=source.pk)

@@ -1,0 +1,65 @@
+"""The `reference` machine check on stored claims, run when a source brings a reference value."""
+
+from __future__ import annotations
+
+from claims.checks import check_reference_value
+from claims.checks.finding import Finding, worst_outcome
+from claims.models import CheckResult, Claim, Source
+
+
+def source_check_reference(*, source: Source) -> CheckResult | None:
+    """Replace the source's reference finding; None when it has no reference value.
+
+    The claim's quantity whose unit the reference converts to is used (in a figure with its
+    conversion, either one will do; the first that converts wins).
+    """
+    CheckResult.objects.filter(source=source).delete()
+    result = None
+    if source.reference_value is not None:
+        finding = _reference_finding(source)
+        result = CheckResult.objects.create(
+            claim_id=source.claim_id,
+            source=source,
+            check_name=finding.check,
+            outcome=finding.outcome,
+            start=finding.start,
+            end=finding.end,
+            expected=finding.expected[:300],
+            explanation=finding.explanation,
+        )
+    claim_refresh_worst_outcome(claim_id=source.claim_id)
+    return result
+
+
+def _reference_finding(source: Source) -> Finding:
+    findings = [
+        check_reference_value(
+            value=q.value,
+            unit=q.unit,
+            qualifier=q.qualifier,
+            step=q.step,
+            value_high=q.value_high,
+            surface=q.text,
+            start=q.start,
+            end=q.end,
+            reference_value=source.reference_value,
+            reference_unit=source.reference_unit,
+        )
+        for q in source.claim.quantities.order_by("start")
+    ]
+    if not findings:
+        claim = source.claim
+        return Finding(
+            "reference",
+            "unverifiable",
+            claim.start,
+            claim.end,
+            "",
+            "The claim has no extracted quantity to compare the reference with.",
+        )
+    return next((f for f in findings if f.outcome != "unverifiable"), findings[0])
+
+
+def claim_refresh_worst_outcome(*, claim_id: int) -> None:
+    outcomes = CheckResult.objects.filter(claim_id=claim_id).values_list("outcome", flat=True)
+    Claim.objects.filter(pk=claim_id).update(worst_outcome=worst_outcome(outcomes))

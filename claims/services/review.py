@@ -1,0 +1,197 @@
+"""Writes of the review workflow: assignment, proposals, approval, corrections and sources.
+
+Each function locks the claim row, asks claims/workflow.py whether the move is allowed on the
+locked row (so two reviewers clicking at once cannot both publish), then writes in the same
+transaction. The actor is recorded as the history user, so the history says who did it even
+when the call comes from the API or a task rather than a request.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from claims import workflow
+from claims.models import Claim, Rating, Source, Verdict
+from claims.services.references import claim_refresh_worst_outcome, source_check_reference
+from claims.workflow import Move
+
+
+def _locked_claim(claim_id: int) -> Claim:
+    return Claim.objects.select_for_update().get(pk=claim_id)
+
+
+def _save(instance: Any, actor: Any, reason: str = "", **kwargs: Any) -> None:
+    instance._history_user = actor
+    instance._change_reason = reason
+    instance.save(**kwargs)
+
+
+def _move(claim: Claim, actor: Any, move: Move, reason: str = "", **changes: Any) -> Claim:
+    claim.state = workflow.target_state(move, claim)
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    _save(claim, actor, reason or move.value)
+    return claim
+
+
+@transaction.atomic
+def claim_assign(*, actor: Any, claim_id: int, assignee: Any) -> Claim:
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.ASSIGN, claim, assignee=assignee)
+    return _move(claim, actor, Move.ASSIGN, assignee=assignee)
+
+
+@transaction.atomic
+def claim_start(*, actor: Any, claim_id: int) -> Claim:
+    """Begin work on a new claim; an unassigned claim goes to whoever starts it."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.START, claim)
+    return _move(claim, actor, Move.START, assignee=claim.assignee or actor)
+
+
+@transaction.atomic
+def verdict_propose(*, actor: Any, claim_id: int, rating: int, rationale: str) -> Verdict:
+    """Put a verdict up for review; a draft sent back earlier is revised in place."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.PROPOSE, claim, rationale=rationale)
+    rating = Rating(rating)
+    verdict = workflow.current_verdict(claim) or Verdict(claim=claim)
+    verdict.rating, verdict.rationale, verdict.author = rating, rationale.strip(), actor
+    _save(verdict, actor, "proposed")
+    _move(claim, actor, Move.PROPOSE, review_comment="")
+    return verdict
+
+
+@transaction.atomic
+def claim_publish(*, actor: Any, claim_id: int) -> Verdict:
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.PUBLISH, claim)
+    verdict = workflow.current_verdict(claim)
+    assert verdict is not None  # the workflow refuses a claim without one
+    verdict.reviewer, verdict.published_at = actor, timezone.now()
+    _save(verdict, actor, "published")
+    _move(claim, actor, Move.PUBLISH)
+    return verdict
+
+
+@transaction.atomic
+def claim_send_back(*, actor: Any, claim_id: int, comment: str) -> Claim:
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.SEND_BACK, claim, comment=comment)
+    return _move(claim, actor, Move.SEND_BACK, comment.strip(), review_comment=comment.strip())
+
+
+@transaction.atomic
+def claim_dismiss(*, actor: Any, claim_id: int, reason: str = "") -> Claim:
+    """Not check-worthy. A published verdict stays stored but no longer shows."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.DISMISS, claim)
+    return _move(claim, actor, Move.DISMISS, reason.strip() or "dismissed")
+
+
+@transaction.atomic
+def verdict_correct(
+    *, actor: Any, claim_id: int, rating: int, rationale: str, note: str
+) -> Verdict:
+    """Replace a published verdict with a new one that supersedes it; the old row stays."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.CORRECT, claim, rationale=rationale, note=note)
+    old = workflow.current_verdict(claim)
+    assert old is not None  # a published claim has a current verdict
+    old.is_current = False
+    _save(old, actor, "superseded by a correction")
+    new = Verdict(
+        claim=claim,
+        rating=Rating(rating),
+        rationale=rationale.strip(),
+        author=actor,
+        reviewer=actor,
+        supersedes=old,
+        correction_note=note.strip(),
+        published_at=timezone.now(),
+    )
+    _save(new, actor, "correction")
+    _save(claim, actor, "corrected", update_fields=["updated_at"])
+    return new
+
+
+SOURCE_FIELDS = frozenset(
+    {"url", "title", "publisher", "quote", "accessed_on", "reference_value", "reference_unit"}
+)
+
+
+@transaction.atomic
+def source_add(
+    *,
+    actor: Any,
+    claim_id: int,
+    title: str,
+    url: str = "",
+    publisher: str = "",
+    quote: str = "",
+    accessed_on: date | None = None,
+    reference_value: float | None = None,
+    reference_unit: str = "",
+) -> Source:
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.EDIT_SOURCES, claim)
+    source = Source(
+        claim=claim,
+        title=title,
+        url=url,
+        publisher=publisher,
+        quote=quote,
+        accessed_on=accessed_on,
+        reference_value=reference_value,
+        reference_unit=reference_unit,
+        added_by=actor,
+    )
+    source.full_clean()
+    _save(source, actor, "added")
+    source_check_reference(source=source)
+    return source
+
+
+@transaction.atomic
+def source_update(*, actor: Any, source_id: int, **changes: Any) -> Source:
+    """Change the given fields of a source (any of SOURCE_FIELDS)."""
+    unknown = set(changes) - SOURCE_FIELDS
+    if unknown:
+        raise TypeError(f"source_update() got unexpected fields: {sorted(unknown)}")
+    source = Source.objects.get(pk=source_id)
+    claim = _locked_claim(source.claim_id)
+    workflow.check(actor, Move.EDIT_SOURCES, claim)
+    for name, value in changes.items():
+        setattr(source, name, value)
+    source.full_clean()
+    _save(source, actor, "edited")
+    source_check_reference(source=source)
+    return source
+
+
+@transaction.atomic
+def source_remove(*, actor: Any, source_id: int) -> None:
+    source = Source.objects.get(pk=source_id)
+    claim = _locked_claim(source.claim_id)
+    workflow.check(actor, Move.EDIT_SOURCES, claim, removing_source=True)
+    source._history_user = actor
+    source.delete()  # its reference finding goes with it
+    claim_refresh_worst_outcome(claim_id=claim.pk)
+
+
+__all__ = [
+    "claim_assign",
+    "claim_dismiss",
+    "claim_publish",
+    "claim_send_back",
+    "claim_start",
+    "source_add",
+    "source_remove",
+    "source_update",
+    "verdict_correct",
+    "verdict_propose",
+]
