@@ -2,8 +2,10 @@ from claims.models.article import Article
 from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOrigin
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
+from claims.models.tokens import ApiToken
 
 __all__ = [
+    "ApiToken",
     "Article",
     "CheckResult",
     "Claim",

@@ -1,0 +1,238 @@
+"""What the API reads and writes. Output serializers describe rows; input serializers only
+validate what a service then does."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from claims.models import Article, CheckResult, Claim, Quantity, Rating, Source, Verdict
+from claims.models.evidence import web_url
+
+
+@extend_schema_field({"type": "string", "description": "An http(s) address, or empty."})
+class WebAddressField(serializers.CharField):
+    """A web address that may be blank ('format: uri' in the schema would refuse the blank)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(allow_blank=True, max_length=2000, **kwargs)
+
+    def to_internal_value(self, data) -> str:
+        # Checked here, not as a field validator, which the schema would show as format: uri.
+        value = super().to_internal_value(data)
+        if value:
+            try:
+                web_url(value)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(
+                    "Enter an http:// or https:// address, or leave it empty."
+                ) from exc
+        return value
+
+
+class QuantitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Quantity
+        fields = [
+            "start",
+            "end",
+            "text",
+            "value",
+            "value_high",
+            "unit",
+            "kind",
+            "si_value",
+            "si_value_high",
+            "qualifier",
+        ]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    check = serializers.CharField(source="check_name")
+
+    class Meta:
+        model = CheckResult
+        fields = ["check", "outcome", "start", "end", "expected", "explanation", "source"]
+
+
+def person() -> serializers.StringRelatedField:
+    """A user shown by name; null when unset or when the account was deleted."""
+    return serializers.StringRelatedField(allow_null=True)
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    rating_label = serializers.CharField(source="get_rating_display")
+    author = person()
+    reviewer = person()
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "rating",
+            "rating_label",
+            "rationale",
+            "author",
+            "reviewer",
+            "created_at",
+            "published_at",
+            "correction_note",
+        ]
+
+
+class CurrentVerdictSerializer(VerdictSerializer):
+    """The claim's current verdict, from the `current_verdicts` prefetch of the selectors."""
+
+    def get_attribute(self, claim: Claim) -> Verdict | None:
+        current = getattr(claim, "current_verdicts", None)
+        if current is None:
+            return claim.verdicts.filter(is_current=True).first()
+        return current[0] if current else None
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+    source_url = WebAddressField(source="url", read_only=True)
+    claims = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "publisher",
+            "byline",
+            "dateline",
+            "source_url",
+            "origin",
+            "extraction_state",
+            "extraction_error",
+            "extractor_version",
+            "extraction_attempts",
+            "extraction_queued_at",
+            "extraction_started_at",
+            "extraction_finished_at",
+            "created_at",
+            "claims",
+        ]
+
+    def get_claims(self, article: Article) -> str:
+        """Where this article's claims are listed."""
+        base = reverse("api:claim-list", request=self.context.get("request"))
+        return f"{base}?article={article.pk}"
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text"]
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        required=False, trim_whitespace=False, help_text="The article as plain text or HTML."
+    )
+    url = serializers.URLField(required=False, help_text="An http(s) address to fetch.")
+    dateline = serializers.DateField(required=False, allow_null=True)
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    def validate(self, attrs: dict) -> dict:
+        if bool(attrs.get("text")) == bool(attrs.get("url")):
+            raise serializers.ValidationError("Send either 'text' or 'url', not both or neither.")
+        return attrs
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    assignee = person()
+    quantities = QuantitySerializer(many=True, read_only=True)
+    findings = FindingSerializer(source="check_results", many=True, read_only=True)
+    verdict = CurrentVerdictSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "url",
+            "article",
+            "text",
+            "sentence",
+            "start",
+            "end",
+            "kind",
+            "state",
+            "assignee",
+            "check_worthiness",
+            "worst_outcome",
+            "detached",
+            "quantities",
+            "findings",
+            "verdict",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    added_by = person()
+    url = WebAddressField(required=False)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "claim",
+            "url",
+            "title",
+            "publisher",
+            "quote",
+            "accessed_on",
+            "reference_value",
+            "reference_unit",
+            "added_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["added_by", "created_at", "updated_at"]
+
+
+class SourceUpdateSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        read_only_fields = [*SourceSerializer.Meta.read_only_fields, "claim"]
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee = serializers.IntegerField(help_text="The user id of the new assignee.")
+
+
+class ProposeSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    rationale = serializers.CharField(max_length=10_000)
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5_000)
+
+
+class DismissSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=5_000)
+
+
+class CorrectSerializer(ProposeSerializer):
+    note = serializers.CharField(
+        max_length=5_000, help_text="What changed and why; shown on the public page."
+    )
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorBodySerializer()

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims import selectors, services
+from claims.api.etags import check_if_match, etag_of
+from claims.api.filters import ClaimFilter
+from claims.api.serializers import (
+    AssignSerializer,
+    ClaimSerializer,
+    CommentSerializer,
+    CorrectSerializer,
+    DismissSerializer,
+    ErrorSerializer,
+    ProposeSerializer,
+)
+from claims.models import Claim
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="The ETag of the claim as you last read it; a stale one gets 412.",
+)
+MOVE_RESPONSES = {
+    200: ClaimSerializer,
+    400: ErrorSerializer,
+    403: ErrorSerializer,
+    404: ErrorSerializer,
+    412: ErrorSerializer,
+}
+
+
+def _move(summary: str, request_serializer: type[serializers.Serializer] | None):
+    """The schema and routing shared by every review move."""
+
+    def decorate(func: Callable) -> Callable:
+        routed = action(detail=True, methods=["post"], url_path=func.__name__.replace("_", "-"))
+        return extend_schema(
+            summary=summary,
+            request=request_serializer,
+            responses=MOVE_RESPONSES,
+            parameters=[IF_MATCH],
+        )(routed(func))
+
+    return decorate
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims with their quantities, findings and current verdict"),
+    retrieve=extend_schema(summary="One claim; its ETag guards the review moves"),
+)
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ClaimSerializer
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = ClaimFilter
+    ordering_fields = ["id", "created_at", "updated_at", "check_worthiness"]
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return selectors.claims_for_api()
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        claim = self.get_object()
+        return Response(self.get_serializer(claim).data, headers={"ETag": etag_of(claim)})
+
+    def _apply(self, request: Request, input_class, service: Callable[..., object]) -> Response:
+        claim = self.get_object()
+        check_if_match(request, claim, required=False)
+        data = {}
+        if input_class is not None:
+            submitted = input_class(data=request.data)
+            submitted.is_valid(raise_exception=True)
+            data = submitted.validated_data
+        service(actor=request.user, claim_id=claim.pk, **data)
+        fresh = self.get_queryset().get(pk=claim.pk)
+        return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
+
+    @_move("Assign the claim to an editor or reviewer", AssignSerializer)
+    def assign(self, request: Request, pk: str) -> Response:
+        def assign_to(*, actor, claim_id, assignee):
+            user = get_user_model().objects.filter(pk=assignee, is_active=True).first()
+            if user is None:
+                raise ValidationError({"assignee": [f"No active user has id {assignee}."]})
+            return services.claim_assign(actor=actor, claim_id=claim_id, assignee=user)
+
+        return self._apply(request, AssignSerializer, assign_to)
+
+    @_move("Start work on a new claim", None)
+    def start(self, request: Request, pk: str) -> Response:
+        return self._apply(request, None, services.claim_start)
+
+    @_move("Propose a verdict (needs a rationale and a source)", ProposeSerializer)
+    def propose(self, request: Request, pk: str) -> Response:
+        return self._apply(request, ProposeSerializer, services.verdict_propose)
+
+    @_move("Publish the proposed verdict (a reviewer who did not write it)", None)
+    def publish(self, request: Request, pk: str) -> Response:
+        return self._apply(request, None, services.claim_publish)
+
+    @_move("Send the proposal back to the editor with a comment", CommentSerializer)
+    def send_back(self, request: Request, pk: str) -> Response:
+        return self._apply(request, CommentSerializer, services.claim_send_back)
+
+    @_move("Dismiss the claim as not check-worthy", DismissSerializer)
+    def dismiss(self, request: Request, pk: str) -> Response:
+        return self._apply(request, DismissSerializer, services.claim_dismiss)
+
+    @_move("Correct a published verdict (the old one is kept)", CorrectSerializer)
+    def correct(self, request: Request, pk: str) -> Response:
+        return self._apply(request, CorrectSerializer, services.verdict_correct)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims import selectors, services
+from claims.api.etags import check_if_match, etag_of
+from claims.api.serializers import ErrorSerializer, SourceSerializer, SourceUpdateSerializer
+from claims.models import Source
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of the source as you last read it (428 without it, 412 if stale).",
+)
+WRITE_ERRORS = {
+    400: ErrorSerializer,
+    403: ErrorSerializer,
+    404: ErrorSerializer,
+    412: ErrorSerializer,
+    428: ErrorSerializer,
+}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources, newest first; filter with ?claim=ID"),
+    retrieve=extend_schema(summary="One source; its ETag guards updates"),
+    create=extend_schema(
+        summary="Attach a source to a claim", responses={201: SourceSerializer, **WRITE_ERRORS}
+    ),
+    update=extend_schema(
+        summary="Replace a source",
+        parameters=[IF_MATCH],
+        responses={200: SourceSerializer, **WRITE_ERRORS},
+    ),
+    partial_update=extend_schema(
+        summary="Change some fields of a source",
+        parameters=[IF_MATCH],
+        responses={200: SourceSerializer, **WRITE_ERRORS},
+    ),
+    destroy=extend_schema(
+        summary="Remove a source", parameters=[IF_MATCH], responses={204: None, **WRITE_ERRORS}
+    ),
+)
+class SourceViewSet(viewsets.ModelViewSet):
+    filterset_fields = ["claim"]
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return selectors.sources_for_api()
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return SourceUpdateSerializer
+        return SourceSerializer
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        source = self.get_object()
+        return Response(self.get_serializer(source).data, headers={"ETag": etag_of(source)})
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        submitted = self.get_serializer(data=request.data)
+        submitted.is_valid(raise_exception=True)
+        data = dict(submitted.validated_data)
+        claim = data.pop("claim")
+        source = services.source_add(actor=request.user, claim_id=claim.pk, **data)
+        return self._respond(source, status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args, partial: bool = False, **kwargs) -> Response:
+        source = self.get_object()
+        check_if_match(request, source, required=True)
+        submitted = self.get_serializer(source, data=request.data, partial=partial)
+        submitted.is_valid(raise_exception=True)
+        updated = services.source_update(
+            actor=request.user, source_id=source.pk, **submitted.validated_data
+        )
+        return self._respond(updated, status.HTTP_200_OK)
+
+    def destroy(self, request: Request, *args, **kwargs) -> Response:
+        source = self.get_object()
+        check_if_match(request, source, required=True)
+        services.source_remove(actor=request.user, source_id=source.pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _respond(self, source: Source, code: int) -> Response:
+        fresh = self.get_queryset().get(pk=source.pk)
+        return Response(
+            self.get_serializer(fresh).data, status=code, headers={"ETag": etag_of(fresh)}
+        )
