@@ -1,8 +1,23 @@
 from django.urls import path
 
-from claims.web import views
+from claims.web import claim_views, public, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("articles/progress/", views.article_progress, name="article_progress"),
+    path("submit/", views.submit, name="submit"),
+    path("articles/<int:article_id>/", views.article, name="article"),
+    path("articles/<int:article_id>/body/", views.article_body, name="article_body"),
+    path("claims/", views.claims_list, name="claims"),
+    path("claims/<int:claim_id>/", claim_views.claim_panel, name="claim"),
+    path("claims/<int:claim_id>/sources/", claim_views.source_add, name="source_add"),
+    path("sources/<int:source_id>/", claim_views.source_edit, name="source_edit"),
+    path("sources/<int:source_id>/remove/", claim_views.source_remove, name="source_remove"),
+    path("claims/<int:claim_id>/verdict/", claim_views.verdict_propose, name="verdict_propose"),
+    path("claims/<int:claim_id>/correct/", claim_views.verdict_correct, name="verdict_correct"),
+    path("claims/<int:claim_id>/send-back/", claim_views.claim_send_back, name="send_back"),
+    path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
+    path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
+    path("checks/<int:claim_id>/", public.public_check, name="public_check"),
 ]

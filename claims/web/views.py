@@ -1,10 +1,100 @@
-from django.contrib.auth.decorators import login_required
+"""The editor UI's pages: dashboard, submit, article reading, claims list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from claims import selectors
+from claims import selectors, services
+from claims.intake import IntakeError
+from claims.services import IngestResult
+from claims.web.access import is_htmx, newsroom_required
+from claims.web.filters import ClaimFilter
+from claims.web.forms import SubmitForm
+from claims.web.pages import PENDING, panel_context, reading_context
+
+PAGE_SIZE = 25
 
 
-@login_required
+@newsroom_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "claims/dashboard.html", {"articles": selectors.recent_articles()})
+    context = {
+        "assigned": selectors.claims_assigned(user=request.user),
+        "inconsistent": selectors.claims_inconsistent_recent(),
+        **_progress(),
+    }
+    return render(request, "claims/dashboard.html", context)
+
+
+@newsroom_required
+def article_progress(request: HttpRequest) -> HttpResponse:
+    """The recent-articles table body; it keeps polling while anything is still extracting."""
+    return render(request, "claims/_article_rows.html", _progress())
+
+
+def _progress() -> dict[str, Any]:
+    articles = list(selectors.articles_recent_progress())
+    return {"articles": articles, "polling": any(a.extraction_state in PENDING for a in articles)}
+
+
+@newsroom_required
+def submit(request: HttpRequest) -> HttpResponse:
+    form = SubmitForm(request.POST or None, request.FILES or None)
+    duplicate = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = _ingest(form.cleaned_data, request.user)
+        except IntakeError as exc:
+            form.add_error(None, f"That could not be read: {exc}.")
+        else:
+            if result.created:
+                messages.success(request, "Article received; extraction has started.")
+                return redirect("web:article", article_id=result.article.pk)
+            duplicate = result.article
+    return render(request, "claims/submit.html", {"form": form, "duplicate": duplicate})
+
+
+def _ingest(data: dict[str, Any], user: Any) -> IngestResult:
+    common = {
+        "submitted_by": user,
+        "dateline": data.get("dateline"),
+        "publisher": data.get("publisher", ""),
+    }
+    if data.get("file"):
+        upload = data["file"]
+        return services.article_ingest_file(data=upload.read(), filename=upload.name, **common)
+    if data.get("url"):
+        return services.article_ingest_url(url=data["url"], **common)
+    return services.article_ingest_text(text=data["text"], **common)
+
+
+@newsroom_required
+def article(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The article with its claims highlighted; `?claim=ID` opens that claim's panel."""
+    context = reading_context(article_id)
+    claim_id = request.GET.get("claim", "")
+    if claim_id.isdigit():
+        panel = panel_context(request, int(claim_id), article_id=article_id)
+        context.update(panel, panel_open=True)
+    return render(request, "claims/article.html", context)
+
+
+@newsroom_required
+def article_body(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The text and claims list alone: what the article page polls while extraction runs."""
+    return render(request, "claims/_article_body.html", reading_context(article_id))
+
+
+@newsroom_required
+def claims_list(request: HttpRequest) -> HttpResponse:
+    filters = ClaimFilter(request.GET or None, queryset=selectors.claims_for_list())
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filters, "page": page, "query": query.urlencode()}
+    template = "claims/_claims_table.html" if is_htmx(request) else "claims/claims_list.html"
+    return render(request, template, context)

@@ -1,0 +1,86 @@
+"""schema.org ClaimReview for a published fact-check: one builder for the web page and the API.
+
+https://schema.org/ClaimReview; the rating scale is ours (claims.models.Rating), which maps
+one to one onto ratingValue 1–5.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest
+from django.urls import reverse
+
+from claims.models import Claim, Verdict
+
+ORGANIZATION = "Factcheck"
+BEST, WORST = 5, 1
+
+
+def claim_review(
+    claim: Claim, request: HttpRequest | None = None, *, verdict: Verdict | None = None
+) -> dict[str, Any]:
+    """The ClaimReview of a published claim; `verdict` defaults to its current published one.
+
+    With a request the page URL is absolute, without one it is the site path. Uses
+    `claim.article` and, when prefetched, `claim.verdicts` (no extra query in lists).
+    """
+    verdict = verdict or published_verdict(claim)
+    url = reverse("web:public_check", args=[claim.pk])
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": claim.sentence.strip() or claim.text,
+        "itemReviewed": _item_reviewed(claim),
+        "author": {"@type": "Organization", "name": ORGANIZATION},
+        "url": request.build_absolute_uri(url) if request is not None else url,
+    }
+    if verdict is not None:
+        review["reviewRating"] = {
+            "@type": "Rating",
+            "ratingValue": verdict.rating,
+            "bestRating": BEST,
+            "worstRating": WORST,
+            "alternateName": verdict.get_rating_display(),
+        }
+        if verdict.published_at is not None:
+            review["datePublished"] = verdict.published_at.date().isoformat()
+    return review
+
+
+def published_verdict(claim: Claim) -> Verdict | None:
+    """The verdict in force, from a prefetch when there is one (`current_verdicts` as in
+    selectors.published_claims, or `verdicts`), else one query."""
+    candidates = getattr(claim, "current_verdicts", None)
+    for verdict in claim.verdicts.all() if candidates is None else candidates:
+        if verdict.is_current and verdict.published_at is not None:
+            return verdict
+    return None
+
+
+def _item_reviewed(claim: Claim) -> dict[str, Any]:
+    article = claim.article
+    item: dict[str, Any] = {"@type": "Claim"}
+    if article.publisher:
+        item["author"] = {"@type": "Organization", "name": article.publisher}
+    if article.dateline is not None:
+        item["datePublished"] = article.dateline.isoformat()
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if article.url:
+        appearance["url"] = article.url
+    if article.title:
+        appearance["headline"] = article.title
+    item["appearance"] = appearance
+    return item
+
+
+# Characters that could end the <script> element or open a comment, as JSON escapes
+# (the same set Django's json_script escapes).
+_SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def as_script_text(data: dict[str, Any]) -> str:
+    """JSON for the inside of a `<script type="application/ld+json">` element."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)

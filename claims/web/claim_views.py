@@ -1,0 +1,192 @@
+"""The claim panel and what an editor does in it: sources, verdicts, workflow moves.
+
+Each write calls a service, which asks claims/workflow.py; a refusal comes back as a
+TransitionError whose reason is shown in the panel. With htmx the panel is swapped in place;
+without JavaScript every form posts and redirects back to the article page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from claims import services
+from claims.models import Claim, Source
+from claims.web.access import is_htmx, newsroom_required
+from claims.web.forms import (
+    AssignForm,
+    CorrectionForm,
+    SendBackForm,
+    SourceForm,
+    VerdictForm,
+)
+from claims.web.pages import panel_context, reading_context
+from claims.workflow import Move, TransitionError
+
+
+@require_GET
+@newsroom_required
+def claim_panel(request: HttpRequest, claim_id: int) -> HttpResponse:
+    if is_htmx(request):
+        return render(request, "claims/_claim_panel.html", panel_context(request, claim_id))
+    return redirect(_article_url(get_object_or_404(Claim, pk=claim_id).article_id, claim_id))
+
+
+@require_POST
+@newsroom_required
+def source_add(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = SourceForm(request.POST)
+    write = partial(services.source_add, actor=request.user, claim_id=claim_id)
+    return _submit(request, claim_id, "source", form, write, "Source added.")
+
+
+@require_POST
+@newsroom_required
+def source_edit(request: HttpRequest, source_id: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=source_id)
+    form = SourceForm(request.POST, prefix="edit")
+    form.source_id = source.pk  # type: ignore[attr-defined]
+    write = partial(services.source_update, actor=request.user, source_id=source.pk)
+    return _submit(request, source.claim_id, "edit", form, write, "Source saved.")
+
+
+@require_POST
+@newsroom_required
+def source_remove(request: HttpRequest, source_id: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=source_id)
+    write = partial(services.source_remove, actor=request.user, source_id=source.pk)
+    return _act(request, source.claim_id, write, "Source removed.")
+
+
+@require_POST
+@newsroom_required
+def verdict_propose(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = VerdictForm(request.POST, prefix="verdict")
+    write = partial(services.verdict_propose, actor=request.user, claim_id=claim_id)
+    return _submit(request, claim_id, "verdict", form, write, "Verdict proposed for review.")
+
+
+@require_POST
+@newsroom_required
+def verdict_correct(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = CorrectionForm(request.POST, prefix="correct")
+    write = partial(services.verdict_correct, actor=request.user, claim_id=claim_id)
+    return _submit(request, claim_id, "correct", form, write, "Correction published.")
+
+
+@require_POST
+@newsroom_required
+def claim_send_back(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = SendBackForm(request.POST, prefix="back")
+    write = partial(services.claim_send_back, actor=request.user, claim_id=claim_id)
+    return _submit(request, claim_id, "send_back", form, write, "Sent back to the editor.")
+
+
+@require_POST
+@newsroom_required
+def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = AssignForm(request.POST, prefix="assign")
+    write = partial(services.claim_assign, actor=request.user, claim_id=claim_id)
+    return _submit(request, claim_id, "assign", form, write, "Assignee changed.")
+
+
+MOVES: dict[str, tuple[Callable[..., Any], str]] = {
+    Move.START: (services.claim_start, "Work started; the claim is yours."),
+    Move.PUBLISH: (services.claim_publish, "Published."),
+    Move.DISMISS: (services.claim_dismiss, "Dismissed."),
+}
+
+
+@require_POST
+@newsroom_required
+def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
+    """The moves that need nothing but a click: start, assign to me, publish, dismiss."""
+    if move == Move.ASSIGN:
+        write = partial(
+            services.claim_assign, actor=request.user, claim_id=claim_id, assignee=request.user
+        )
+        return _act(request, claim_id, write, "Assigned to you.")
+    if move not in MOVES:
+        raise Http404("No such move.")
+    service, done = MOVES[move]
+    return _act(request, claim_id, partial(service, actor=request.user, claim_id=claim_id), done)
+
+
+def _submit(
+    request: HttpRequest,
+    claim_id: int,
+    name: str,
+    form: forms.Form,
+    write: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """Validate, write through the service, and answer with the panel or a redirect."""
+    error = ""
+    if form.is_valid():
+        try:
+            write(**form.cleaned_data)
+        except ObjectDoesNotExist as exc:
+            raise Http404("No such claim or source.") from exc
+        except TransitionError as exc:
+            error = _refused(exc)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            return _done(request, claim_id, done)
+    return _failed(request, claim_id, {name: form}, error)
+
+
+def _act(request: HttpRequest, claim_id: int, write: Callable[[], Any], done: str) -> HttpResponse:
+    try:
+        write()
+    except ObjectDoesNotExist as exc:
+        raise Http404("No such claim or source.") from exc
+    except TransitionError as exc:
+        return _failed(request, claim_id, {}, _refused(exc))
+    return _done(request, claim_id, done)
+
+
+def _refused(exc: TransitionError) -> str:
+    return f"Not done: {exc.reason}."
+
+
+def _attach(form: forms.Form, exc: ValidationError) -> None:
+    """A model check the form could not make (the service runs full_clean) goes on its field."""
+    for field, errors in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _done(request: HttpRequest, claim_id: int, message: str) -> HttpResponse:
+    if is_htmx(request):
+        context = panel_context(request, claim_id)
+        context["notice"] = message
+        response = render(request, "claims/_claim_panel.html", context)
+        # The claim's state shows in the list beside the text: let the page refresh it.
+        response["HX-Trigger"] = "claim-changed"
+        return response
+    messages.success(request, message)
+    claim = get_object_or_404(Claim, pk=claim_id)
+    return redirect(_article_url(claim.article_id, claim_id))
+
+
+def _failed(
+    request: HttpRequest, claim_id: int, bound: dict[str, forms.Form], error: str
+) -> HttpResponse:
+    panel = panel_context(request, claim_id, bound=bound, error=error)
+    if is_htmx(request):
+        return render(request, "claims/_claim_panel.html", panel)
+    context = {**reading_context(panel["claim"].article_id), **panel, "panel_open": True}
+    return render(request, "claims/article.html", context, status=400)
+
+
+def _article_url(article_id: int, claim_id: int) -> str:
+    return f"{reverse('web:article', args=[article_id])}?claim={claim_id}#panel"

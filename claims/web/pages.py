@@ -1,0 +1,160 @@
+"""What the article page and the claim panel show, built once for full pages and partials."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest
+
+from claims import selectors, workflow
+from claims.models import Article, Claim, ClaimState, ExtractionState
+from claims.web import highlight, units
+from claims.web.forms import AssignForm, CorrectionForm, SendBackForm, SourceForm, VerdictForm
+from claims.workflow import Move
+
+PENDING = (ExtractionState.QUEUED, ExtractionState.RUNNING)
+
+# The buttons of the panel, in the order shown; the workflow decides which appear.
+BUTTONS = [
+    (Move.START, "Start work"),
+    (Move.ASSIGN, "Assign to me"),
+    (Move.PUBLISH, "Publish"),
+    (Move.DISMISS, "Dismiss"),
+]
+# Moves whose guards read what a form brings: asked with a stand-in, the form gives the real one.
+STAND_IN = {"rationale": "…", "comment": "…", "note": "…"}
+
+
+def reading_context(article_id: int) -> dict[str, Any]:
+    """The article's text cut into highlighted runs, and its claims: a fixed number of queries."""
+    try:
+        article = selectors.article_for_reading(article_id=article_id)
+    except Article.DoesNotExist as exc:
+        raise Http404("No such article.") from exc
+    claims = list(article.claims.all())
+    return {
+        "article": article,
+        "claims": claims,
+        "segments": highlight.segments(article.text, [c for c in claims if not c.detached]),
+        "polling": article.extraction_state in PENDING,
+    }
+
+
+@dataclass(frozen=True)
+class QuantityRow:
+    quantity: Any
+    stated: str
+    readings: list[units.Reading]
+
+
+def _quantity_row(q: Any) -> QuantityRow:
+    return QuantityRow(
+        q,
+        units.stated(q.value, q.value_high, q.unit, q.kind),
+        units.readings(q.kind, q.si_value, q.si_value_high),
+    )
+
+
+def panel_context(
+    request: HttpRequest,
+    claim_id: int,
+    *,
+    article_id: int | None = None,
+    bound: dict[str, forms.Form] | None = None,
+    error: str = "",
+) -> dict[str, Any]:
+    """Everything the claim panel shows; `bound` carries forms that failed, with their errors."""
+    try:
+        claim = selectors.claim_for_panel(claim_id=claim_id)
+    except Claim.DoesNotExist as exc:
+        raise Http404("No such claim.") from exc
+    if article_id is not None and claim.article_id != article_id:
+        raise Http404("That claim is not in this article.")
+    bound = bound or {}
+    context = {
+        "claim": claim,
+        "quantities": [_quantity_row(q) for q in claim.quantities.all()],
+        "findings": list(claim.check_results.all()),
+        "sources": list(claim.sources.all()),
+        "history": selectors.claim_history(claim=claim),
+        "error": error,
+        **_verdicts(claim),
+        **_sources_part(request, claim, bound),
+        **_moves_part(request.user, claim, bound),
+    }
+    return context
+
+
+def _verdicts(claim: Claim) -> dict[str, Any]:
+    verdicts = list(claim.verdicts.all())
+    return {
+        "verdict": next((v for v in verdicts if v.is_current), None),
+        "earlier_verdicts": [v for v in verdicts if not v.is_current],
+    }
+
+
+def _sources_part(request: HttpRequest, claim: Claim, bound: dict[str, forms.Form]) -> dict:
+    user = request.user
+    editing = request.GET.get("edit_source", "")
+    edit_form = bound.get("edit")
+    editing_id = int(editing) if editing.isdigit() else getattr(edit_form, "source_id", None)
+    if edit_form is None and editing_id is not None:
+        source = next((s for s in claim.sources.all() if s.pk == editing_id), None)
+        edit_form = _edit_form(source) if source is not None else None
+    return {
+        "can_edit_sources": workflow.can(user, Move.EDIT_SOURCES, claim),
+        "remove_refusal": workflow.refusal(user, Move.EDIT_SOURCES, claim, removing_source=True),
+        "source_form": bound.get("source") or SourceForm(),
+        "editing_id": editing_id,
+        "edit_form": edit_form,
+    }
+
+
+def _edit_form(source: Any) -> SourceForm:
+    initial = {name: getattr(source, name) for name in SourceForm.base_fields}
+    form = SourceForm(initial=initial, prefix="edit")
+    form.source_id = source.pk  # type: ignore[attr-defined]
+    return form
+
+
+def _moves_part(user: Any, claim: Claim, bound: dict[str, forms.Form]) -> dict[str, Any]:
+    buttons = [
+        {"move": move.value, "label": label}
+        for move, label in BUTTONS
+        if not (move == Move.ASSIGN and claim.assignee_id == user.pk)
+        and workflow.can(user, move, claim, assignee=user, **STAND_IN)
+    ]
+    propose_refusal = workflow.refusal(user, Move.PROPOSE, claim, **STAND_IN)
+    return {
+        "buttons": buttons,
+        "can_propose": propose_refusal is None,
+        "propose_refusal": _propose_hint(user, claim, propose_refusal),
+        "verdict_form": bound.get("verdict") or VerdictForm(prefix="verdict"),
+        "can_send_back": workflow.can(user, Move.SEND_BACK, claim, **STAND_IN),
+        "send_back_form": bound.get("send_back") or SendBackForm(prefix="back"),
+        "can_correct": workflow.can(user, Move.CORRECT, claim, **STAND_IN),
+        "correct_form": bound.get("correct") or CorrectionForm(prefix="correct"),
+        "can_assign_others": _can_assign_others(user, claim),
+        "assign_form": bound.get("assign")
+        or AssignForm(prefix="assign", initial={"assignee": claim.assignee_id}),
+    }
+
+
+def _can_assign_others(user: Any, claim: Claim) -> bool:
+    """Whether the workflow lets this user give the claim to someone else, asked about one
+    real colleague (the service asks again about the person actually chosen)."""
+    colleague = selectors.assignable_users().exclude(pk=user.pk).first()
+    return colleague is not None and workflow.can(user, Move.ASSIGN, claim, assignee=colleague)
+
+
+def _propose_hint(user: Any, claim: Claim, refusal: str | None) -> str:
+    """Why there is no verdict form, when the editor can do something about it."""
+    if refusal is None:
+        return ""
+    if workflow.can(user, Move.START, claim):
+        return "Start work on this claim to propose a verdict."
+    if claim.state == ClaimState.IN_PROGRESS:  # a guard refused: say which
+        return f"A verdict cannot be proposed yet: {refusal}."
+    return ""
