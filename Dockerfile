@@ -1,3 +1,9 @@
+# Front-end assets come from npm (package-lock.json); the image never reaches a CDN.
+FROM node:20-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
@@ -6,6 +12,7 @@ COPY factcheck ./factcheck
 COPY claims ./claims
 RUN pip install --no-cache-dir .
 COPY . .
+COPY --from=assets /app/node_modules ./node_modules
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
 RUN useradd --create-home factcheck
 USER factcheck

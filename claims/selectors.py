@@ -1,8 +1,15 @@
 """Read queries shared by the web UI, the admin and the API."""
 
-from django.db.models import Count, QuerySet
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from claims.models import Article
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.text import smart_split, unescape_string_literal
+
+from claims.models import Article, Claim, ClaimState, Verdict
 
 
 def recent_articles(*, limit: int = 20) -> QuerySet[Article]:
@@ -10,4 +17,275 @@ def recent_articles(*, limit: int = 20) -> QuerySet[Article]:
         Article.objects.select_related("submitted_by")
         .annotate(claim_count=Count("claims"))
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+# --- the reviewers' queues (admin index, admin filters; the web UI may reuse them) -----------
+
+QUEUE_COUNT_CAP = 1000  # counting stops here: "1000+" is as useful as an exact large number
+PUBLISHED_WINDOW = timedelta(days=7)
+
+
+def claims_to_review(*, queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    return _claims(queryset).filter(state=ClaimState.IN_REVIEW)
+
+
+def claims_machine_inconsistent(*, queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    """Claims the machine checks found inconsistent that nobody has settled yet."""
+    return (
+        _claims(queryset)
+        .filter(worst_outcome="inconsistent")
+        .exclude(state__in=[ClaimState.PUBLISHED, ClaimState.DISMISSED])
+    )
+
+
+def claims_published_since(
+    *, since: datetime | None = None, queryset: QuerySet[Claim] | None = None
+) -> QuerySet[Claim]:
+    """Published claims whose current verdict (or its correction) went out since `since`."""
+    since = since or timezone.now() - PUBLISHED_WINDOW
+    recent = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True, published_at__gte=since)
+    return _claims(queryset).filter(Exists(recent), state=ClaimState.PUBLISHED)
+
+
+def _claims(queryset: QuerySet[Claim] | None) -> QuerySet[Claim]:
+    return Claim.objects.all() if queryset is None else queryset
+
+
+@dataclass(frozen=True)
+class QueueCount:
+    name: str
+    label: str
+    count: int
+    capped: bool
+
+
+QUEUES = {
+    "to_review": ("To review", claims_to_review),
+    "inconsistent": ("Machine-inconsistent", claims_machine_inconsistent),
+    "published_week": ("Published this week", claims_published_since),
+}
+
+
+def queue_claims(*, name: str, queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    return QUEUES[name][1](queryset=queryset)
+
+
+def queue_counts(*, cap: int = QUEUE_COUNT_CAP) -> list[QueueCount]:
+    """One bounded COUNT per queue, so the admin index stays cheap on any table size."""
+    counts = []
+    for name, (label, selector) in QUEUES.items():
+        n = selector()[: cap + 1].count()
+        counts.append(QueueCount(name, label, min(n, cap), capped=n > cap))
+    return counts
+
+
+def claims_with_current_rating(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Annotate `current_rating`: one indexed subquery per row, no join that duplicates rows."""
+    current = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True).order_by()
+    rating = current.values("rating")[:1]
+    return queryset.annotate(current_rating=Subquery(rating))
+
+
+@dataclass(frozen=True)
+class PublishedVerdict:
+    """What the public page shows: the verdict in force and the corrections that led to it."""
+
+    verdict: Verdict
+    corrections: list[Verdict]  # the current verdict first if it is a correction, then older
+    superseded: list[Verdict]  # the earlier published versions, newest first
+
+
+def claim_published_verdict(*, claim_id: int) -> PublishedVerdict | None:
+    """The published verdict of a claim with its history of corrections, or None."""
+    verdicts = list(
+        Verdict.objects.filter(claim_id=claim_id, published_at__isnull=False)
+        .filter(claim__state=ClaimState.PUBLISHED)
+        .select_related("author", "reviewer")
+        .order_by("-published_at", "-id")
+    )
+    current = next((v for v in verdicts if v.is_current), None)
+    if current is None:
+        return None
+    return PublishedVerdict(
+        verdict=current,
+        corrections=[v for v in verdicts if v.supersedes_id is not None],
+        superseded=[v for v in verdicts if not v.is_current],
+    )
+
+
+def assignable_users() -> QuerySet[Any]:
+    """People a claim can be assigned to: active editors, reviewers and superusers."""
+    from claims.workflow import EDITORS, REVIEWERS
+
+    in_newsroom = Q(groups__name__in=[EDITORS, REVIEWERS]) | Q(is_superuser=True)
+    return (
+        get_user_model().objects.filter(in_newsroom, is_active=True).distinct().order_by("username")
+    )
+
+
+# --- the REST API ---------------------------------------------------------------------------
+
+
+def articles_for_api() -> QuerySet[Article]:
+    # The list never needs the (possibly megabytes of) raw and cleaned text.
+    return Article.objects.defer("raw").order_by("-id")
+
+
+def claims_for_api() -> QuerySet[Claim]:
+    """Claims with everything the API shows, in a fixed number of queries per page."""
+    from claims.models import CheckResult, Quantity
+
+    return (
+        Claim.objects.select_related("assignee")
+        .prefetch_related(
+            Prefetch("quantities", queryset=Quantity.objects.order_by("start")),
+            Prefetch("check_results", queryset=CheckResult.objects.order_by("start", "id")),
+            Prefetch(
+                "verdicts",
+                queryset=Verdict.objects.filter(is_current=True).select_related(
+                    "author", "reviewer"
+                ),
+                to_attr="current_verdicts",
+            ),
+        )
+        .order_by("-id")
+    )
+
+
+def sources_for_api() -> QuerySet[Any]:
+    from claims.models import Source
+
+    return Source.objects.select_related("added_by").order_by("-id")
+
+
+def published_claims() -> QuerySet[Claim]:
+    """Published claims with what their ClaimReview needs."""
+    return (
+        Claim.objects.filter(state=ClaimState.PUBLISHED)
+        .select_related("article")
+        .prefetch_related(
+            Prefetch(
+                "verdicts",
+                queryset=Verdict.objects.filter(is_current=True).select_related("author"),
+                to_attr="current_verdicts",
+            )
+        )
+        .order_by("-id")
+    )
+
+
+def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
+    """Claims whose words or whose article's title contain every term of `search`.
+
+    Each side is a subquery of its own, joined by UNION, so that PostgreSQL answers both from
+    their trigram indexes (migration 0004); an OR across the join would read every claim.
+    """
+    for term in smart_split(search):
+        term = unescape_string_literal(term) if term[0] in "\"'" else term
+        by_text = Claim.objects.filter(text__icontains=term).order_by().values("pk")
+        by_title = Claim.objects.filter(article__title__icontains=term).order_by().values("pk")
+        queryset = queryset.filter(pk__in=by_text.union(by_title))
+    return queryset
+
+
+# --- the editors' web UI ----------------------------------------------------------------------
+
+OPEN_STATES = (ClaimState.NEW, ClaimState.IN_PROGRESS, ClaimState.IN_REVIEW)
+
+
+def claims_assigned(*, user: Any, limit: int = 20) -> QuerySet[Claim]:
+    """The claims on someone's desk: assigned to them and not yet settled."""
+    return (
+        Claim.objects.filter(assignee=user, state__in=OPEN_STATES)
+        .select_related("article")
+        .only("id", "text", "kind", "state", "worst_outcome", "article__id", "article__title")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
+def claims_inconsistent_recent(*, limit: int = 20) -> QuerySet[Claim]:
+    """The machine-inconsistent queue, newest first, with the article's title for the link."""
+    return (
+        claims_machine_inconsistent()
+        .select_related("article")
+        .only("id", "text", "kind", "state", "worst_outcome", "article__id", "article__title")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def articles_recent_progress(*, limit: int = 20) -> QuerySet[Article]:
+    """The dashboard's articles, without their texts: the table is polled every second."""
+    return (
+        Article.objects.defer("raw", "text")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def article_for_reading(*, article_id: int) -> Article:
+    """An article with its claims and their findings: three queries whatever their number."""
+    from claims.models import CheckResult
+
+    claims = Claim.objects.order_by("start", "end", "id").prefetch_related(
+        Prefetch("check_results", queryset=CheckResult.objects.order_by("start", "id"))
+    )
+    return (
+        Article.objects.defer("raw")
+        .prefetch_related(Prefetch("claims", queryset=claims))
+        .get(pk=article_id)
+    )
+
+
+def claim_for_panel(*, claim_id: int) -> Claim:
+    """A claim with everything its panel shows, in a fixed number of queries."""
+    from claims.models import CheckResult, Quantity, Source
+
+    return (
+        Claim.objects.select_related("assignee")
+        .prefetch_related(
+            Prefetch("quantities", queryset=Quantity.objects.order_by("start", "id")),
+            Prefetch(
+                "check_results",
+                queryset=CheckResult.objects.select_related("source").order_by("start", "id"),
+            ),
+            Prefetch("sources", queryset=Source.objects.select_related("added_by")),
+            Prefetch("verdicts", queryset=Verdict.objects.select_related("author", "reviewer")),
+        )
+        .get(pk=claim_id)
+    )
+
+
+def claim_history(*, claim: Claim, limit: int = 50) -> list[Any]:
+    """The claim's recorded changes, newest first, each with the change it made."""
+    return list(claim.history.select_related("history_user").order_by("-history_date")[:limit])
+
+
+def claims_for_list() -> QuerySet[Claim]:
+    """The claims list: one query per page (plus the count), whatever the page size."""
+    return claims_with_current_rating(
+        Claim.objects.select_related("article", "assignee")
+        .defer("sentence", "article__raw", "article__text")
+        .order_by("-created_at", "-id")
+    )
+
+
+def claim_for_public_page(*, claim_id: int) -> Claim | None:
+    """A published claim with its article, sources and verdicts; None when not published."""
+    from claims.models import Source
+
+    return (
+        Claim.objects.filter(pk=claim_id, state=ClaimState.PUBLISHED)
+        .select_related("article")
+        .defer("article__raw", "article__text")
+        .prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("created_at", "id")),
+            Prefetch(
+                "verdicts",
+                queryset=Verdict.objects.filter(published_at__isnull=False)
+                .select_related("supersedes")
+                .order_by("-published_at", "-id"),
+            ),
+        )
+        .first()
     )

@@ -12,6 +12,8 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+# Tests that are about throttling set their own rate; the rest must never be throttled.
+os.environ.setdefault("API_THROTTLE_RATE", "100000/minute")
 
 from factcheck.settings import *  # noqa: F403
 

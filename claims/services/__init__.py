@@ -1,6 +1,52 @@
 """Every write to the database goes through these functions (DESIGN.md)."""
 
-from claims.services.articles import IngestResult, article_ingest
-from claims.services.extraction import article_extract, article_fail
+from claims.services.articles import (
+    IngestResult,
+    article_ingest,
+    article_ingest_file,
+    article_ingest_text,
+    article_ingest_url,
+)
+from claims.services.extraction import (
+    article_extract,
+    article_fail,
+    articles_requeue_extraction,
+    articles_requeue_stalled,
+)
+from claims.services.review import (
+    claim_assign,
+    claim_dismiss,
+    claim_publish,
+    claim_send_back,
+    claim_start,
+    source_add,
+    source_remove,
+    source_update,
+    verdict_correct,
+    verdict_propose,
+)
+from claims.services.tokens import api_token_issue, api_token_revoke
 
-__all__ = ["IngestResult", "article_extract", "article_fail", "article_ingest"]
+__all__ = [
+    "IngestResult",
+    "api_token_issue",
+    "api_token_revoke",
+    "article_extract",
+    "article_fail",
+    "article_ingest",
+    "article_ingest_file",
+    "article_ingest_text",
+    "article_ingest_url",
+    "articles_requeue_extraction",
+    "articles_requeue_stalled",
+    "claim_assign",
+    "claim_dismiss",
+    "claim_publish",
+    "claim_send_back",
+    "claim_start",
+    "source_add",
+    "source_remove",
+    "source_update",
+    "verdict_correct",
+    "verdict_propose",
+]
