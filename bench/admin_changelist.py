@@ -16,7 +16,6 @@ The exit status is non-zero when a target is missed.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import sys
@@ -26,13 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from newsroom_data import (  # noqa: E402
-    DEFAULT_URL,
-    ensure_database,
-    fill,
-    make_people,
-    setup_django,
-)
+from newsroom_data import make_people, prepare  # noqa: E402
 
 MAX_QUERIES = 10
 MAX_MEDIAN_MS = 300.0
@@ -95,13 +88,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--fresh", action="store_true", help="drop and refill the database")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    ensure_database(url, args.fresh)
-    setup_django(url)
-    from claims.models import Claim
-
-    if Claim.objects.count() < args.claims:
-        fill(args.claims - Claim.objects.count())
+    prepare(args.claims, fresh=args.fresh)
     ok = measure(args.runs)
     print(
         f"targets: at most {MAX_QUERIES} queries, constant; median under {MAX_MEDIAN_MS:.0f} ms:"

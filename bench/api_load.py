@@ -25,13 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from newsroom_data import (  # noqa: E402
-    DEFAULT_URL,
-    ensure_database,
-    fill,
-    make_people,
-    setup_django,
-)
+from newsroom_data import make_people, prepare  # noqa: E402
 
 PORT = 8765
 LOCUSTFILE = ROOT / "bench" / "locustfile.py"
@@ -133,14 +127,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--seconds", type=int, default=30)
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    ensure_database(url, fresh=False)
-    setup_django(url)
+    url = prepare(args.claims)
     from claims import services
     from claims.models import Claim
 
-    if Claim.objects.count() < args.claims:
-        fill(args.claims - Claim.objects.count())
     total = Claim.objects.count()
     _, token = services.api_token_issue(user=make_people()[0], name="bench", read_only=True)
     counts = count_queries(token)

@@ -48,6 +48,19 @@ def setup_django(url: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def prepare(n_claims: int, *, fresh: bool = False) -> str:
+    """The database of DATABASE_URL (or DEFAULT_URL) with Django set up on it and at least
+    `n_claims` claims, filled once; `fresh` drops it first. Returns its URL."""
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    ensure_database(url, fresh)
+    setup_django(url)
+    from claims.models import Claim
+
+    if Claim.objects.count() < n_claims:
+        fill(n_claims - Claim.objects.count())
+    return url
+
+
 def sentence(rng: random.Random, i: int) -> tuple[str, int, int]:
     """One sentence with one figure; returns it and the figure's span inside it."""
     place = rng.choice(PLACES)

@@ -62,23 +62,10 @@ def reset_database() -> None:
 
 
 def start_worker(name: str) -> subprocess.Popen:
+    from factcheck.celery import single_worker_command
+
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "factcheck",
-            "worker",
-            "--concurrency",
-            "1",
-            "--loglevel",
-            "WARNING",
-            "--without-mingle",
-            "--without-gossip",
-            "-n",
-            f"{name}@%h",
-        ],
+        single_worker_command(name, loglevel="WARNING"),
         cwd=REPO,
         env=os.environ.copy(),
         stdout=subprocess.DEVNULL,

@@ -12,6 +12,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -20,6 +21,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError, MaxRetryError, NewConnectionError, TimeoutError
 
 from claims.intake import HTML_TYPES, IntakeError
+
+_Connection = TypeVar("_Connection", bound=HTTPConnection)
 
 MAX_REDIRECTS = 5
 USER_AGENT = "Factcheck/0.1 (+newsroom fact-checking workbench)"
@@ -59,7 +62,7 @@ def _resolve(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-def _guarded(connection_class: type[HTTPConnection], allow_private: bool) -> type[HTTPConnection]:
+def _guarded(connection_class: type[_Connection], allow_private: bool) -> type[_Connection]:
     class Guarded(connection_class):  # type: ignore[valid-type, misc]
         def _new_conn(self) -> socket.socket:
             if not allow_private:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -60,7 +60,13 @@ class QueueCount:
     capped: bool
 
 
-QUEUES = {
+class QueueSelector(Protocol):
+    """A queue's claims, taken from `queryset` when one is given (an admin filter's)."""
+
+    def __call__(self, *, queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]: ...
+
+
+QUEUES: dict[str, tuple[str, QueueSelector]] = {
     "to_review": ("To review", claims_to_review),
     "inconsistent": ("Machine-inconsistent", claims_machine_inconsistent),
     "published_week": ("Published this week", claims_published_since),

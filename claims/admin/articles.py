@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from claims import services
 from claims.admin.paging import CappedCountPaginator
 from claims.models import Article, Claim
+from claims.models.article import EXTRACTION_FIELDS
 
 
 class ClaimInline(admin.TabularInline):
@@ -37,20 +39,7 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
     fieldsets = (
         (None, {"fields": ("title", "url", "publisher", "byline", "dateline", "text")}),
-        (
-            "Extraction",
-            {
-                "fields": (
-                    "extraction_state",
-                    "extraction_error",
-                    "extractor_version",
-                    "extraction_attempts",
-                    "extraction_queued_at",
-                    "extraction_started_at",
-                    "extraction_finished_at",
-                )
-            },
-        ),
+        ("Extraction", {"fields": EXTRACTION_FIELDS}),
         (
             "As received",
             {
@@ -63,14 +52,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         queryset = super().get_queryset(request)
-        if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
+        url_name = request.resolver_match.url_name if request.resolver_match else None
+        if url_name and url_name.endswith("changelist"):
             # The list shows neither text; they can be megabytes per row.
             queryset = queryset.defer("raw", "text")
         return queryset
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         # An article is kept exactly as received; ingest and extraction are its only writers.
-        return [f for fieldset in self.fieldsets for f in fieldset[1]["fields"]]
+        return flatten_fieldsets(self.fieldsets)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles come in through ingest (web UI, API, command)

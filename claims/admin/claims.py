@@ -41,8 +41,9 @@ class QueueFilter(admin.SimpleListFilter):
         return [(name, label) for name, (label, _) in selectors.QUEUES.items()]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
-        if self.value() in selectors.QUEUES:
-            return selectors.queue_claims(name=self.value(), queryset=queryset)
+        name = self.value()
+        if name in selectors.QUEUES:
+            return selectors.queue_claims(name=name, queryset=queryset)
         return queryset
 
 
@@ -57,10 +58,11 @@ class RatingFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         current = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True)
-        if self.value() == "none":
+        value = self.value()
+        if value == "none":
             return queryset.filter(~Exists(current))
-        if self.value() in {str(v) for v in Rating.values}:
-            return queryset.filter(Exists(current.filter(rating=int(self.value()))))
+        if value in {str(v) for v in Rating.values}:
+            return queryset.filter(Exists(current.filter(rating=int(value))))
         return queryset
 
 
@@ -77,7 +79,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         value = self.value()
         if value == "me":
-            return queryset.filter(assignee=request.user)
+            return queryset.filter(assignee_id=request.user.pk)
         if value == "none":
             return queryset.filter(assignee__isnull=True)
         if value and value.isdigit():

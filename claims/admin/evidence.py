@@ -18,8 +18,15 @@ from claims.services.review import SOURCE_FIELDS
 from claims.workflow import Move
 
 SOURCE_AUDIT = ("added_by", "created_at", "updated_at")
-SOURCE_FORM_FIELDS = ("title", "url", "publisher", "quote", "accessed_on")
-SOURCE_FORM_FIELDS += ("reference_value", "reference_unit")
+SOURCE_FORM_FIELDS = (
+    "title",
+    "url",
+    "publisher",
+    "quote",
+    "accessed_on",
+    "reference_value",
+    "reference_unit",
+)
 assert set(SOURCE_FORM_FIELDS) == SOURCE_FIELDS  # the form edits what the service accepts
 
 
@@ -32,7 +39,8 @@ class SourceForm(forms.ModelForm):
         fields = ("claim", *SOURCE_FORM_FIELDS)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         claim = data.get("claim") or getattr(self.instance, "claim", None)
         if claim is not None:
             reason = workflow.refusal(self.actor, Move.EDIT_SOURCES, claim)
@@ -94,7 +102,8 @@ class CorrectionForm(forms.ModelForm):
         self.initial["correction_note"] = ""  # a new correction needs its own note
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         reason = workflow.refusal(
             self.actor,
             Move.CORRECT,

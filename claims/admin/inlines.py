@@ -57,7 +57,8 @@ class SourceFormSet(BaseInlineFormSet):
         if reason:
             raise ValidationError(f"The sources cannot be changed: {reason}.")
         kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
-        kept = [f for f in kept if not self._should_delete_form(f)]
+        # How BaseFormSet itself reads the delete box; the stubs leave its private methods out.
+        kept = [f for f in kept if not self._should_delete_form(f)]  # type: ignore[attr-defined]
         if self.instance.state in (ClaimState.IN_REVIEW, ClaimState.PUBLISHED) and not kept:
             raise ValidationError("A verdict in review or published must keep a source.")
 
@@ -78,6 +79,7 @@ class SourceInline(admin.StackedInline):
 
     def get_formset(self, request: HttpRequest, obj: Claim | None = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
+        assert issubclass(formset, SourceFormSet)  # the admin builds it from `self.formset`
         formset.actor = request.user
         return formset
 

@@ -10,13 +10,16 @@ pagination template says "more than" when the cap was hit.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 COUNT_CAP = 10_000
 
 
 class CappedCountPaginator(Paginator):
+    object_list: QuerySet[Any]  # the admin changelist pages querysets only
     cap = COUNT_CAP
     capped = False  # set by `count`: True when there are more rows than `cap`
 

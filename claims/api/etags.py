@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 from django.db.models import Model
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
 
 from claims.api.errors import PreconditionFailed, PreconditionRequired
+from claims.api.serializers import ErrorSerializer
+
+# What a write that `check_if_match` guards can answer besides success, for the schema.
+GUARDED_WRITE_ERRORS = {
+    400: ErrorSerializer,
+    403: ErrorSerializer,
+    404: ErrorSerializer,
+    412: ErrorSerializer,
+}
 
 
 def etag_of(instance: Model) -> str:
     """Changes whenever the row is saved (`updated_at` moves on every save)."""
     stamp = instance.updated_at.timestamp()  # type: ignore[attr-defined]
     return f'"{instance._meta.model_name}-{instance.pk}-{stamp:.6f}"'
+
+
+def if_match_parameter(noun: str, *, required: bool) -> OpenApiParameter:
+    """The If-Match header, as the schema shows it on a write that `check_if_match` guards."""
+    outcome = " (428 without it, 412 if stale)." if required else "; a stale one gets 412."
+    return OpenApiParameter(
+        "If-Match",
+        location=OpenApiParameter.HEADER,
+        required=required,
+        description=f"The ETag of the {noun} as you last read it{outcome}",
+    )
 
 
 def check_if_match(request: Request, instance: Model, *, required: bool) -> None:

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from claims.models import Article, CheckResult, Claim, Quantity, Rating, Source, Verdict
+from claims.models.article import EXTRACTION_FIELDS
 from claims.models.evidence import web_url
 
 
@@ -107,13 +108,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "dateline",
             "source_url",
             "origin",
-            "extraction_state",
-            "extraction_error",
-            "extractor_version",
-            "extraction_attempts",
-            "extraction_queued_at",
-            "extraction_started_at",
-            "extraction_finished_at",
+            *EXTRACTION_FIELDS,
             "created_at",
             "claims",
         ]
@@ -229,7 +224,9 @@ class ErrorBodySerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    fields = serializers.DictField(
+    # The metaclass moves declared fields out of the class body, so this does not replace the
+    # `fields` property; the stubs cannot know that.
+    fields = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()), required=False
     )
 

@@ -62,3 +62,15 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
+
+
+# The extraction's bookkeeping, which the admin and the API show together and in this order.
+EXTRACTION_FIELDS = (
+    "extraction_state",
+    "extraction_error",
+    "extractor_version",
+    "extraction_attempts",
+    "extraction_queued_at",
+    "extraction_started_at",
+    "extraction_finished_at",
+)

@@ -1,9 +1,13 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from claims.checks.finding import CHECKS, OUTCOMES
+from claims.checks.finding import CHECKS, OUTCOMES, Finding
 from claims.extraction.quantity import KINDS, QUALIFIERS
 from claims.models.choices import (
     CHECK_CHOICES,
@@ -12,6 +16,9 @@ from claims.models.choices import (
     QUALIFIER_CHOICES,
     ClaimState,
 )
+
+if TYPE_CHECKING:
+    from claims.models.evidence import Source
 
 
 def _span_constraints(prefix: str) -> list[models.BaseConstraint]:
@@ -168,3 +175,19 @@ class CheckResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.check_name}: {self.outcome}"
+
+    @classmethod
+    def from_finding(
+        cls, finding: Finding, *, claim_id: int, source: Source | None = None
+    ) -> CheckResult:
+        """The unsaved row that stores `finding` (its `expected` cut to fit the column)."""
+        return cls(
+            claim_id=claim_id,
+            source=source,
+            check_name=finding.check,
+            outcome=finding.outcome,
+            start=finding.start,
+            end=finding.end,
+            expected=finding.expected[:300],
+            explanation=finding.explanation,
+        )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,6 +15,11 @@ from claims import fetching, intake
 from claims.intake import Document, IntakeError
 from claims.models import Article, ExtractionState, SourceOrigin
 from claims.services.extraction import enqueue_extraction
+
+if TYPE_CHECKING:
+    # The model of settings.AUTH_USER_MODEL. mypy's Django plugin types `Article.submitted_by`
+    # from that setting, so a custom user model would be reported where the article is built.
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +34,7 @@ def article_ingest(
     *,
     document: Document,
     origin: str,
-    submitted_by: AbstractBaseUser | None = None,
+    submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
 ) -> IngestResult:
@@ -72,7 +77,7 @@ def article_ingest(
 def article_ingest_text(
     *,
     text: str,
-    submitted_by: AbstractBaseUser | None = None,
+    submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
 ) -> IngestResult:
@@ -92,7 +97,7 @@ def article_ingest_file(
     *,
     data: bytes,
     filename: str,
-    submitted_by: AbstractBaseUser | None = None,
+    submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
 ) -> IngestResult:
@@ -112,7 +117,7 @@ def article_ingest_file(
 def article_ingest_url(
     *,
     url: str,
-    submitted_by: AbstractBaseUser | None = None,
+    submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
 ) -> IngestResult:

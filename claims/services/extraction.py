@@ -278,15 +278,7 @@ def _store_children(claims: Sequence[Claim], drafts: Sequence[DraftClaim]) -> No
     )
     CheckResult.objects.bulk_create(
         (
-            CheckResult(
-                claim=claim,
-                check_name=f.check,
-                outcome=f.outcome,
-                start=f.start,
-                end=f.end,
-                expected=f.expected[:300],
-                explanation=f.explanation,
-            )
+            CheckResult.from_finding(f, claim_id=claim.pk)
             for claim, draft in zip(claims, drafts, strict=True)
             for f in draft.findings
         ),

@@ -16,22 +16,14 @@ def source_check_reference(*, source: Source) -> CheckResult | None:
     CheckResult.objects.filter(source=source).delete()
     result = None
     if source.reference_value is not None:
-        finding = _reference_finding(source)
-        result = CheckResult.objects.create(
-            claim_id=source.claim_id,
-            source=source,
-            check_name=finding.check,
-            outcome=finding.outcome,
-            start=finding.start,
-            end=finding.end,
-            expected=finding.expected[:300],
-            explanation=finding.explanation,
-        )
+        finding = _reference_finding(source, source.reference_value)
+        result = CheckResult.from_finding(finding, claim_id=source.claim_id, source=source)
+        result.save(force_insert=True)
     claim_refresh_worst_outcome(claim_id=source.claim_id)
     return result
 
 
-def _reference_finding(source: Source) -> Finding:
+def _reference_finding(source: Source, reference_value: float) -> Finding:
     findings = [
         check_reference_value(
             value=q.value,
@@ -42,7 +34,7 @@ def _reference_finding(source: Source) -> Finding:
             surface=q.text,
             start=q.start,
             end=q.end,
-            reference_value=source.reference_value,
+            reference_value=reference_value,
             reference_unit=source.reference_unit,
         )
         for q in source.claim.quantities.order_by("start")

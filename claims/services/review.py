@@ -24,8 +24,13 @@ def _locked_claim(claim_id: int) -> Claim:
     return Claim.objects.select_for_update().get(pk=claim_id)
 
 
-def _save(instance: Any, actor: Any, reason: str = "", **kwargs: Any) -> None:
+def _record_actor(instance: Any, actor: Any) -> None:
+    """simple_history records `_history_user` as who saved or deleted the row."""
     instance._history_user = actor
+
+
+def _save(instance: Any, actor: Any, reason: str = "", **kwargs: Any) -> None:
+    _record_actor(instance, actor)
     instance._change_reason = reason
     instance.save(**kwargs)
 
@@ -178,20 +183,6 @@ def source_remove(*, actor: Any, source_id: int) -> None:
     source = Source.objects.get(pk=source_id)
     claim = _locked_claim(source.claim_id)
     workflow.check(actor, Move.EDIT_SOURCES, claim, removing_source=True)
-    source._history_user = actor
+    _record_actor(source, actor)
     source.delete()  # its reference finding goes with it
     claim_refresh_worst_outcome(claim_id=claim.pk)
-
-
-__all__ = [
-    "claim_assign",
-    "claim_dismiss",
-    "claim_publish",
-    "claim_send_back",
-    "claim_start",
-    "source_add",
-    "source_remove",
-    "source_update",
-    "verdict_correct",
-    "verdict_propose",
-]

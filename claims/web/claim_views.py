@@ -41,12 +41,53 @@ def claim_panel(request: HttpRequest, claim_id: int) -> HttpResponse:
     return redirect(_article_url(get_object_or_404(Claim, pk=claim_id).article_id, claim_id))
 
 
-@require_POST
-@newsroom_required
-def source_add(request: HttpRequest, claim_id: int) -> HttpResponse:
-    form = SourceForm(request.POST)
-    write = partial(services.source_add, actor=request.user, claim_id=claim_id)
-    return _submit(request, claim_id, "source", form, write, "Source added.")
+def _claim_form_view(
+    form_class: type[forms.Form],
+    service: Callable[..., Any],
+    *,
+    name: str,
+    prefix: str | None,
+    done: str,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A view that validates `form_class` and writes it through `service` on one claim."""
+
+    @require_POST
+    @newsroom_required
+    def view(request: HttpRequest, claim_id: int) -> HttpResponse:
+        form = form_class(request.POST, prefix=prefix)
+        write = partial(service, actor=request.user, claim_id=claim_id)
+        return _submit(request, claim_id, name, form, write, done)
+
+    return view
+
+
+source_add = _claim_form_view(
+    SourceForm, services.source_add, name="source", prefix=None, done="Source added."
+)
+verdict_propose = _claim_form_view(
+    VerdictForm,
+    services.verdict_propose,
+    name="verdict",
+    prefix="verdict",
+    done="Verdict proposed for review.",
+)
+verdict_correct = _claim_form_view(
+    CorrectionForm,
+    services.verdict_correct,
+    name="correct",
+    prefix="correct",
+    done="Correction published.",
+)
+claim_send_back = _claim_form_view(
+    SendBackForm,
+    services.claim_send_back,
+    name="send_back",
+    prefix="back",
+    done="Sent back to the editor.",
+)
+claim_assign = _claim_form_view(
+    AssignForm, services.claim_assign, name="assign", prefix="assign", done="Assignee changed."
+)
 
 
 @require_POST
@@ -65,38 +106,6 @@ def source_remove(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=source_id)
     write = partial(services.source_remove, actor=request.user, source_id=source.pk)
     return _act(request, source.claim_id, write, "Source removed.")
-
-
-@require_POST
-@newsroom_required
-def verdict_propose(request: HttpRequest, claim_id: int) -> HttpResponse:
-    form = VerdictForm(request.POST, prefix="verdict")
-    write = partial(services.verdict_propose, actor=request.user, claim_id=claim_id)
-    return _submit(request, claim_id, "verdict", form, write, "Verdict proposed for review.")
-
-
-@require_POST
-@newsroom_required
-def verdict_correct(request: HttpRequest, claim_id: int) -> HttpResponse:
-    form = CorrectionForm(request.POST, prefix="correct")
-    write = partial(services.verdict_correct, actor=request.user, claim_id=claim_id)
-    return _submit(request, claim_id, "correct", form, write, "Correction published.")
-
-
-@require_POST
-@newsroom_required
-def claim_send_back(request: HttpRequest, claim_id: int) -> HttpResponse:
-    form = SendBackForm(request.POST, prefix="back")
-    write = partial(services.claim_send_back, actor=request.user, claim_id=claim_id)
-    return _submit(request, claim_id, "send_back", form, write, "Sent back to the editor.")
-
-
-@require_POST
-@newsroom_required
-def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
-    form = AssignForm(request.POST, prefix="assign")
-    write = partial(services.claim_assign, actor=request.user, claim_id=claim_id)
-    return _submit(request, claim_id, "assign", form, write, "Assignee changed.")
 
 
 MOVES: dict[str, tuple[Callable[..., Any], str]] = {

@@ -44,7 +44,8 @@ class SubmitForm(Form):
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+        super().clean()
+        data = self.cleaned_data
         given = [name for name in ("text", "file", "url") if data.get(name)]
         if len(given) != 1:
             raise ValidationError("Give the article one way: paste it, upload a file or a URL.")
@@ -99,7 +100,8 @@ class SourceForm(Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+        super().clean()
+        data = self.cleaned_data
         if data.get("reference_unit") and data.get("reference_value") is None:
             self.add_error("reference_value", "A unit needs a value.")
         return data

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -14,7 +13,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from factcheck.celery import app
+from factcheck.celery import app, single_worker_command
 from tests.paths import REPO
 
 
@@ -33,23 +32,7 @@ class WorkerProcess:
         self.log_path = log_path
         log = open(log_path, "wb")  # noqa: SIM115 (the worker writes to it until it stops)
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "factcheck",
-                "worker",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "1",
-                "--without-mingle",
-                "--without-gossip",
-                "--without-heartbeat",
-                "-n",
-                f"{name}@%h",
-            ],
+            single_worker_command(name, loglevel="INFO"),
             cwd=REPO,
             env=env,
             stdout=log,

@@ -36,6 +36,7 @@ class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # the project-wide cursor pagination always pages
         return self.get_paginated_response([claim_review(c, request=request) for c in page])
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:

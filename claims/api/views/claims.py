@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors, services
-from claims.api.etags import check_if_match, etag_of
+from claims.api.etags import GUARDED_WRITE_ERRORS, check_if_match, etag_of, if_match_parameter
 from claims.api.filters import ClaimFilter
 from claims.api.serializers import (
     AssignSerializer,
@@ -22,24 +22,12 @@ from claims.api.serializers import (
     CommentSerializer,
     CorrectSerializer,
     DismissSerializer,
-    ErrorSerializer,
     ProposeSerializer,
 )
 from claims.models import Claim
 
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    location=OpenApiParameter.HEADER,
-    required=False,
-    description="The ETag of the claim as you last read it; a stale one gets 412.",
-)
-MOVE_RESPONSES = {
-    200: ClaimSerializer,
-    400: ErrorSerializer,
-    403: ErrorSerializer,
-    404: ErrorSerializer,
-    412: ErrorSerializer,
-}
+IF_MATCH = if_match_parameter("claim", required=False)
+MOVE_RESPONSES = {200: ClaimSerializer, **GUARDED_WRITE_ERRORS}
 
 
 def _move(summary: str, request_serializer: type[serializers.Serializer] | None):

@@ -1,29 +1,18 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors, services
-from claims.api.etags import check_if_match, etag_of
+from claims.api.etags import GUARDED_WRITE_ERRORS, check_if_match, etag_of, if_match_parameter
 from claims.api.serializers import ErrorSerializer, SourceSerializer, SourceUpdateSerializer
 from claims.models import Source
 
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    location=OpenApiParameter.HEADER,
-    required=True,
-    description="The ETag of the source as you last read it (428 without it, 412 if stale).",
-)
-WRITE_ERRORS = {
-    400: ErrorSerializer,
-    403: ErrorSerializer,
-    404: ErrorSerializer,
-    412: ErrorSerializer,
-    428: ErrorSerializer,
-}
+IF_MATCH = if_match_parameter("source", required=True)
+WRITE_ERRORS = {**GUARDED_WRITE_ERRORS, 428: ErrorSerializer}
 
 
 @extend_schema_view(
