@@ -48,7 +48,7 @@ def peek(text: str, pos: int) -> str:
 
 def context_words(text: str, start: int, end: int) -> set[str]:
     """The lower-cased words around a figure (a window of about a sentence)."""
-    window = text[max(0, start - _CONTEXT) : end + _CONTEXT // 2].lower()
+    window = text[max(0, start - _CONTEXT) : end + _CONTEXT // 2].casefold()
     return set(_TOKEN_RE.findall(window))
 
 
@@ -58,7 +58,7 @@ def pounds_are_money(text: str, start: int, end: int, scaled: bool) -> bool:
     With no cue around, a scale word tips it to money ("5 million pounds").
     """
     offset = max(0, start - _CONTEXT)
-    window = text[offset : end + _CONTEXT // 2].lower()
+    window = text[offset : end + _CONTEXT // 2].casefold()
     best: tuple[int, bool] | None = None
     for m in _TOKEN_RE.finditer(window):
         word = m.group(0)

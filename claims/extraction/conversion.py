@@ -13,7 +13,7 @@ import pint
 
 from claims.extraction.lexicon.units import SI_TARGET
 
-UREG = pint.UnitRegistry()
+UREG: pint.UnitRegistry = pint.UnitRegistry()
 
 
 @lru_cache(maxsize=256)

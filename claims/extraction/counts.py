@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.context import word_before
+from claims.extraction.lexicon import wordset
 from claims.extraction.lexicon.words import (
     COUNT_NOUNS,
     FUNCTION_WORDS,
@@ -60,7 +61,7 @@ def _prev_word(text: str, start: int) -> str | None:
 
 def is_plural(word: str) -> bool:
     """Whether a word looks like the plural noun a figure counts ("soldiers", "people")."""
-    low = word.lower()
+    low = word.casefold()
     return low in PLURALS or low in COUNT_NOUNS or (low.endswith("s") and not low.endswith("ss"))
 
 
@@ -69,7 +70,7 @@ def counted_noun(text: str, end: int) -> tuple[str, int] | None:
     pos, first = end, None
     for _ in range(3):
         m = _WORD_RE.match(text, pos)
-        if m is None or m.group(1).lower() in NOT_NOUNS:
+        if m is None or m.group(1).casefold() in NOT_NOUNS:
             break
         if first is None:
             first = (m.group(1), m.end())
@@ -77,6 +78,16 @@ def counted_noun(text: str, end: int) -> tuple[str, int] | None:
             return m.group(1), m.end()
         pos = m.end()
     return first
+
+
+# Modals after which a label word is a verb ("could seat 500", "will top 14 million"); after
+# "to" only the label words that are common verbs ("expected to top", but "turn to page 5").
+_MODALS = wordset("could will would may might can should must")
+_LABEL_VERBS = frozenset({"top", "seat"})
+
+
+def _as_a_verb(before: str, label: str) -> bool:
+    return before in _MODALS or (before == "to" and label in _LABEL_VERBS)
 
 
 def _names_something(text: str, start: int, end: int) -> bool:
@@ -91,13 +102,16 @@ def _names_something(text: str, start: int, end: int) -> bool:
     word = _prev_word(text, start)
     if word is None:
         return bool(_ADDRESS_RE.match(text, end))
-    low = word.lower().rstrip(".")
+    low = word.casefold().rstrip(".")
     if low in MONTHS:
         return True
     if low in LABEL_WORDS:
         if word[0].isupper():
             return True  # "Section 230 protects", "Level 4 restrictions"
-        # "page 5 of the report" labels; "will seat 60,000 fans" counts.
+        # "page 5 of the report" labels; "will seat 60,000 fans", "to top 14 million" count.
+        verb = word_before(text, start - len(word) - 1)
+        if verb is not None and _as_a_verb(verb[0].casefold(), low):
+            return False
         noun = counted_noun(text, end)
         return not ("," in text[start:end] or (noun is not None and is_plural(noun[0])))
     # "Boeing", "NATO", "iPhone": any capital makes a name, a possessive does not.
@@ -120,7 +134,7 @@ def _not_a_count_digits(text: str, start: int, end: int, value: float, raw: str)
     if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
         return True  # "020 7946", codes
     nxt = _NEXT_WORD_RE.match(text, end)
-    if nxt is not None and nxt.group(1).lower() in MONTHS and nxt.group(1)[0].isupper():
+    if nxt is not None and nxt.group(1).casefold() in MONTHS and nxt.group(1)[0].isupper():
         return True  # "9 September", "10 Sept", "5 of May"
     if _MULTIPLIER_RE.match(text, end):
         return True  # "three times", "3-fold"
@@ -130,8 +144,24 @@ def _not_a_count_digits(text: str, start: int, end: int, value: float, raw: str)
     if apposition and text[start - 3 : start - 2].isalpha():
         return True  # "Mr Smith, 45, said": an age in apposition
     if raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2199:
-        return nxt is None or nxt.group(1).lower() not in COUNT_NOUNS  # a year
-    return _names_something(text, start, end)
+        return nxt is None or nxt.group(1).casefold() not in COUNT_NOUNS  # a year
+    return _names_something(text, start, end) or _continues_a_label(text, start)
+
+
+# "the two leaders", "these three countries": a number in words after a definite word points
+# back at people or things already named; it does not claim how many there are.
+_DEFINITE = frozenset({"the", "these", "those", "both"})
+
+
+_LABEL_PAIR_RE = re.compile(r"([A-Za-z]+)\.?[ \t]+\d+[ \t]*(?:,|and|or|to|-|–)[ \t]*$")
+
+
+def _continues_a_label(text: str, start: int) -> bool:
+    """ "junctions 14 and 15", "pages 5-7": the second figure of a label is a label too."""
+    if not text[max(0, start - 5) : start].rstrip().endswith(("and", "or", "to", ",", "-", "–")):
+        return False  # the common case, without a backward search
+    m = _LABEL_PAIR_RE.search(text, max(0, start - _WINDOW), start)
+    return m is not None and m.group(1).casefold() in LABEL_WORDS
 
 
 def count_at(
@@ -146,21 +176,45 @@ def count_at(
         return None  # "7.8" without a unit is a rating, a magnitude, a version
     noun = counted_noun(text, end)
     if noun is None:
+        before = word_before(text, start)
+        if before is not None and before[0].casefold() in _DEFINITE:
+            return None  # "the 767 was grounded": a name; "the 12 were freed": back-reference
         return end
-    if not noun[0].islower() and not is_plural(noun[0]):
-        return None  # "737 MAX", "4 Privet Drive": a name goes on after the digits
+    if not noun[0].islower() and not is_plural(noun[0]) and "," not in raw and not has_scale:
+        # "737 MAX", "4 Privet Drive": a name goes on; "70,000 Rohingya" counts; "14 Leopard 2
+        # tanks" counts the things the model name names.
+        return _model_then_noun(text, end)
     return noun[1]
+
+
+# Up to three tokens of a model name, one of them with a digit ("Leopard 2", "M1 Abrams",
+# "S-300", "F-16"), then the lower-case plural they name.
+_MODEL_RE = re.compile(
+    r"((?:[ \t\u00a0]+(?:[A-Z][A-Za-z]*-?\d*[A-Za-z]*|\d+[A-Za-z]*)){1,3})"
+    r"[ \t\u00a0]+([a-z]+)(?![\w-])"
+)
+
+
+def _model_then_noun(text: str, end: int) -> int | None:
+    m = _MODEL_RE.match(text, end)
+    if m is None or not any(c.isdigit() for c in m.group(1)):
+        return None
+    noun = m.group(2)
+    return m.end() if noun not in NOT_NOUNS and is_plural(noun) else None
 
 
 def _word_count(text: str, start: int, end: int, raw: str) -> int | None:
     if raw[0].isupper() and not sentence_initial(text, start):
         return None  # "Group of Seven", "Formula One"
+    before = word_before(text, start)
+    if before is not None and before[0].casefold() in _DEFINITE:
+        return None
     noun = counted_noun(text, end)
     if noun is None:
         return None
     first = _WORD_RE.match(text, end)
-    if first is not None and first.group(1).lower() in MONTHS and first.group(1)[0].isupper():
+    if first is not None and first.group(1).casefold() in MONTHS and first.group(1)[0].isupper():
         return None
-    if raw.lower() == "one":
-        return noun[1] if noun[0].lower() in COUNT_NOUNS else None
+    if raw.casefold() == "one":
+        return noun[1] if noun[0].casefold() in COUNT_NOUNS else None
     return noun[1] if is_plural(noun[0]) else None

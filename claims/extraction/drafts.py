@@ -9,27 +9,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.context import context_words, peek, pounds_are_money
+from claims.extraction.compounds import COMPOUND_UNITS, second_part
+from claims.extraction.context import context_words, peek, word_before
 from claims.extraction.counts import count_at
-from claims.extraction.figures import RANGE_SEP_RE, RANGE_STARTS, Figure, figure_at, range_after
-from claims.extraction.lexicon.currencies import CODE_ALIASES, SUBUNITS
-from claims.extraction.lexicon.units import CASED_UNITS, UnitSpec
-from claims.extraction.lexicon.words import TEMPERATURE_CUES
+from claims.extraction.figures import (
+    RANGE_SEP_RE,
+    RANGE_STARTS,
+    Figure,
+    figure_at,
+    range_after,
+    range_opener,
+)
+from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
 from claims.extraction.numbers import AND_A_HALF_RE
-from claims.extraction.qualifiers import over_means_during, prefix_at, suffix_at
-from claims.extraction.tails import degrees_at, money_word, tail_match, unit_spec
+from claims.extraction.qualifiers import (
+    over_follows_figure,
+    over_means_during,
+    prefix_at,
+    suffix_at,
+)
+from claims.extraction.tails import degrees_at
+from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, Tail, tail_at
 
 _IN_RE = re.compile(
-    r"[ \t]+in[ \t]+(?=\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
     r"|twenty|a hundred|hundred)\b)"
 )
-_FILLER_RE = re.compile(
-    r"[ \t](?:consecutive|straight|successive|more|further|additional|extra|full|whole"
-    r"|solid|calendar|working|business|long)(?=[ \t])"
-)
 _AGE_RE = re.compile(r"[ \t-]+old(?![\w])|-olds?(?![\w])")
-_CELSIUS = UnitSpec("degree_Celsius", "temperature")
-_FAHRENHEIT = UnitSpec("degree_Fahrenheit", "temperature")
 
 
 @dataclass(slots=True)
@@ -48,27 +54,6 @@ class Draft:
     extras: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class Tail:
-    """What follows a figure: the unit it is in, its kind and where the phrase ends."""
-
-    unit: str
-    kind: str
-    end: int
-    multiplier: float = 1.0
-
-
-def _degrees_tail(text: str, start: int, pos: int) -> Tail | None:
-    end = degrees_at(text, pos)
-    if end is None:
-        return None
-    words = context_words(text, start, end)
-    if not words & TEMPERATURE_CUES - {"degrees"}:
-        return None  # an angle, or nothing we can tell
-    spec = _FAHRENHEIT if "fahrenheit" in words or "°f" in text[start : end + 80] else _CELSIUS
-    return Tail(spec.unit, spec.kind, end)
-
-
 def _negative_temperature(text: str, figure: Figure) -> Draft | None:
     """ "minus 15 in Moscow": a figure below zero with no unit is a temperature, if the
     words around speak of weather; nothing else is counted below zero."""
@@ -76,57 +61,8 @@ def _negative_temperature(text: str, figure: Figure) -> Draft | None:
     said_minus = text[figure.start].isalpha()  # "minus 15": news says it of temperatures
     if not (said_minus or words & TEMPERATURE_CUES):
         return None
-    spec = _FAHRENHEIT if "fahrenheit" in words else _CELSIUS
+    spec = FAHRENHEIT if "fahrenheit" in words else CELSIUS
     return draft_from_tail(text, figure, Tail(spec.unit, spec.kind, figure.end))
-
-
-def tail_at(text: str, figure: Figure, pos: int) -> Tail | None:
-    """The unit, percent sign or currency after a figure ending at `pos`."""
-    m = tail_match(text, pos)
-    if m is None:
-        if figure.currency:
-            return Tail(figure.currency, "currency", pos)
-        return _unit_after_filler(text, pos)
-    branch = m.lastgroup  # the outer group of the branch that matched
-    if branch == "percent":
-        return Tail("percent", "percentage", m.end())
-    if figure.currency is not None:
-        return Tail(figure.currency, "currency", pos)
-    if branch == "unit":
-        spec = unit_spec(m.group("unit_word"))
-        return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
-    return _money_or_other_tail(text, figure, m, branch)
-
-
-def _unit_after_filler(text: str, pos: int) -> Tail | None:
-    """ "10 consecutive days", "three more weeks", "two full years": a unit one word on."""
-    filler = _FILLER_RE.match(text, pos)
-    if filler is None:
-        return None
-    m = tail_match(text, filler.end())
-    if m is None or m.lastgroup != "unit":
-        return None
-    spec = unit_spec(m.group("unit_word"))
-    return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
-
-
-def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: str) -> Tail | None:
-    if branch == "code":
-        code = m.group("code_word")
-        return Tail(CODE_ALIASES.get(code, code), "currency", m.end())
-    if branch == "money":
-        return Tail(money_word(m.group("money_word")), "currency", m.end())
-    if branch == "pounds":
-        if pounds_are_money(text, figure.start, m.end(), figure.scaled):
-            return Tail("GBP", "currency", m.end())
-        return Tail("pound", "mass", m.end())
-    if branch == "subunit":
-        code, factor = SUBUNITS[(m.group("subunit_word") or "p").lower()]
-        return Tail(code, "currency", m.end(), factor)
-    if branch == "cased":
-        spec = CASED_UNITS[m.group("cased_word")]
-        return Tail(spec.unit, spec.kind, m.end())
-    return _degrees_tail(text, figure.start, m.start())
 
 
 def qualifier_for(text: str, start: int, end: int, kind: str) -> tuple[str, int, int]:
@@ -134,9 +70,12 @@ def qualifier_for(text: str, start: int, end: int, kind: str) -> tuple[str, int,
     found = prefix_at(text, start)
     if found is not None:
         qualifier, at = found
-        over = kind == "duration" and text[at : at + 4].lower() == "over"
-        if over and over_means_during(text, at):
+        over = text[at : at + 4].casefold() == "over"
+        if over and (kind == "duration" and over_means_during(text, at)):
             return "exact", start, end
+        spatial = over or text[at : at + 5].casefold() == "under"
+        if spatial and over_follows_figure(text, at):
+            return "exact", start, end  # "30 homes under 10 metres of mud"
         return qualifier, at, end
     after = suffix_at(text, end)
     if after is not None:
@@ -149,13 +88,20 @@ def _with_half_after_unit(text: str, figure: Figure, tail: Tail) -> tuple[float,
     m = AND_A_HALF_RE.match(text, tail.end) if peek(text, tail.end) in "aA-" else None
     if m is None or not (figure.is_word or figure.step == 1):
         return figure.value, tail.end, False
-    extra = 0.5 if m.group(1).lower() == "half" else 0.25
+    extra = 0.5 if m.group(1).casefold() == "half" else 0.25
     return figure.value + extra, m.end(), True
 
 
 def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
     """A single (not range) quantity: the figure in the unit that follows it."""
     value, end, halved = _with_half_after_unit(text, figure, tail)
+    compound = None
+    if tail.unit in COMPOUND_UNITS and not halved:
+        compound = second_part(text, tail.unit, value, end)
+    if compound is not None:  # "6ft 2in": one height, in inches
+        value, unit, end = compound
+        tail = Tail(unit, tail.kind, end)
+        halved = True  # the step of the first part no longer applies
     extras: dict[str, object] = {}
     if tail.unit == "year":
         age = _AGE_RE.match(text, end)
@@ -186,12 +132,45 @@ def _range_draft(text: str, low: Figure, high: Figure, start: int) -> Draft | No
     )  # fmt: skip
 
 
+def _unit_range(text: str, low: Figure, tail: Tail) -> Draft | None:
+    """ "between 5% and 7%", "10km-15km": a range whose unit is written after both ends."""
+    sep = RANGE_SEP_RE.match(text, tail.end) if peek(text, tail.end) in "-–—aAtT" else None
+    if sep is None or (sep.group(1) or "-").casefold() not in ("-", "and", "to"):
+        return None
+    opener = range_opener(text, low.start)
+    between = opener is not None and opener[0] == "between"
+    if (sep.group(1) or "").casefold() == "and" or between:
+        if not (between and (sep.group(1) or "").casefold() == "and"):
+            return None  # "and" only after "between", and "between" only with "and"
+    elif opener is not None or _changed_before(text, low.start):
+        return None  # "rose from 5% to 7%", "fell 8% to 7%": a change and a level
+    high = figure_at(text, sep.end(), low.currency, sign=False)
+    if high is None or high.is_word != low.is_word or not high.value > low.value:
+        return None
+    high_tail = tail_at(text, high, high.end)
+    if high_tail is None or (high_tail.unit, high_tail.kind) != (tail.unit, tail.kind):
+        return None
+    start = low.start if opener is None else opener[1]
+    return Draft(
+        start, high_tail.end, low.value * tail.multiplier, tail.unit, tail.kind, "range",
+        value_high=high.value * tail.multiplier, scaled=low.scaled or high.scaled,
+    )  # fmt: skip
+
+
+def _changed_before(text: str, start: int) -> bool:
+    """Whether a verb of change or "by" stands right before the figure at `start`."""
+    before = word_before(text, start)
+    return before is not None and (before[0].casefold() in CHANGE_WORDS or before[0] == "by")
+
+
 def _tail_of_next(text: str, figure: Figure) -> Tail | None:
     """ "rose from 5 to 7 per cent": the unit written once, after the second figure, is the
     first one's too (the two are not a range, but both are percentages)."""
     sep = RANGE_SEP_RE.match(text, figure.end) if peek(text, figure.end) in RANGE_STARTS else None
     if sep is None:
         return None
+    if figure.raw.isdigit() and len(figure.raw) == 4 and 1000 <= figure.value < 2200:
+        return None  # "2.9% for 2024 and 3.1% for 2025": a year takes no unit
     nxt = figure_at(text, sep.end(), figure.currency, sign=False)
     if nxt is None or nxt.is_word != figure.is_word:
         return None
@@ -203,7 +182,7 @@ def _tail_of_next(text: str, figure: Figure) -> Tail | None:
 
 def _ratio(text: str, figure: Figure) -> Draft | None:
     """ "one in five adults", "1 in 10": a proportion, as a percentage."""
-    m = _IN_RE.match(text, figure.end) if peek(text, figure.end) == "i" else None
+    m = _IN_RE.match(text, figure.end) if peek(text, figure.end) in "io" else None
     if m is None or figure.scaled or figure.value <= 0:
         return None
     whole = figure_at(text, m.end(), sign=False)
@@ -212,22 +191,25 @@ def _ratio(text: str, figure: Figure) -> Draft | None:
     if whole.raw.isdigit() and len(whole.raw) == 4:
         return None  # "1 in 2019"
     qualifier, qstart, _ = qualifier_for(text, figure.start, whole.end, "percentage")
-    extras = {"qualifier_start": qstart} if qstart != figure.start else {}
+    extras: dict[str, object] = {"qualifier_start": qstart} if qstart != figure.start else {}
     value = 100.0 * figure.value / whole.value
     return Draft(figure.start, whole.end, value, "percent", "percentage", qualifier, extras=extras)
 
 
 def draft_after_figure(text: str, figure: Figure) -> Draft | None:
     """The quantity a figure starts: a range, a measure, money, a percentage or a count."""
-    pair = range_after(text, figure)
+    nxt = peek(text, figure.end)  # one look decides which readings are worth trying
+    pair = range_after(text, figure) if nxt in RANGE_STARTS else None
     if pair is not None:
         draft = _range_draft(text, *pair)
         if draft is not None:
             return draft
-    tail = tail_at(text, figure, figure.end) or _tail_of_next(text, figure)
+    tail = tail_at(text, figure, figure.end)
+    if tail is None and nxt in RANGE_STARTS:
+        tail = _tail_of_next(text, figure)
     if tail is not None:
-        return draft_from_tail(text, figure, tail)
-    ratio = _ratio(text, figure)
+        return _unit_range(text, figure, tail) or draft_from_tail(text, figure, tail)
+    ratio = _ratio(text, figure) if nxt in "io" else None
     if ratio is not None:
         return ratio
     if figure.value < 0:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction.context import peek, word_before
-from claims.extraction.counts import is_plural
+from claims.extraction.counts import counted_noun, is_plural
 from claims.extraction.lexicon.currencies import SYMBOLS
 from claims.extraction.lexicon.words import CHANGE_WORDS
 from claims.extraction.numbers import (
@@ -29,6 +29,7 @@ _SPACES = "[ \t\u00a0\u2009\u202f]"
 RANGE_SEP_RE = re.compile(rf"{_SPACES}*[-–—]{_SPACES}*|{_SPACES}+((?i:to|and|or)){_SPACES}+")
 # The first characters a range separator can start with (see `peek`).
 RANGE_STARTS = "-–—tTaAoO"
+_SCALE_STARTS = "tTmMbBkKcClL"  # what a scale word can start with (numbers.scale_at)
 
 
 @dataclass(slots=True)  # not frozen: built and adjusted on the hot path
@@ -51,20 +52,30 @@ def _signed(text: str, number: Number) -> tuple[int, float]:
     s = number.start
     if s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
         return s - 1, -number.value
-    if s >= 6 and text[s - 6 : s - 1].lower() == "minus" and text[s - 1] in " \t":
+    if s >= 6 and text[s - 6 : s - 1].casefold() == "minus" and text[s - 1] in " \t":
         before = word_before(text, s)
-        if before is not None and before[0].lower() == "minus":
+        if before is not None and before[0].casefold() == "minus":
             return before[1], -number.value
     return s, number.value
 
 
-def _ambiguous_scale_fits(text: str, end: int) -> bool:
+def _ambiguous_scale_fits(text: str, figure_start: int, end: int) -> bool:
     """Whether "m"/"k" ending at `end` is a scale: it is before what it counts ("5m people",
     "2m barrels", "5m euros"); otherwise "5m" is metres."""
     nxt = _NEXT_RE.match(text, end)
     if nxt is None:
         return False
-    return is_plural(nxt.group(1)) or tail_match(text, end) is not None
+    if is_plural(nxt.group(1)) or tail_match(text, end) is not None:
+        return True
+    if _after_article(text, figure_start):
+        return False  # "a 1.5m wall": one thing, so metres
+    noun = counted_noun(text, end)  # "1m artillery shells": the plural a word further on
+    return noun is not None and is_plural(noun[0]) and noun[1] - end < 30
+
+
+def _after_article(text: str, start: int) -> bool:
+    before = word_before(text, start)
+    return before is not None and before[0].casefold() in ("a", "an")
 
 
 def figure_at(text: str, pos: int, currency: str | None = None, sign: bool = True) -> Figure | None:
@@ -74,14 +85,17 @@ def figure_at(text: str, pos: int, currency: str | None = None, sign: bool = Tru
         return None
     start, value = _signed(text, number) if sign and not number.is_word else (pos, number.value)
     end, step = number.end, number.step
-    half = AND_A_HALF_RE.match(text, end) if peek(text, end) in "aA-" else None
+    nxt = peek(text, end)
+    half = AND_A_HALF_RE.match(text, end) if nxt in "aA-" else None
     if half is not None and (number.is_word or step == 1):
-        value += 0.5 if half.group(1).lower() == "half" else 0.25
+        value += 0.5 if half.group(1).casefold() == "half" else 0.25
         end, step = half.end(), None
     raw = text[number.start : number.end]
     figure = Figure(start, end, value, step, raw, number.is_word, currency)
     if number.multiplier != 1.0:
         figure.scaled, figure.multiplier = True, number.multiplier
+    if half is None and nxt not in _SCALE_STARTS:
+        return figure  # the common case: no scale word can follow (one look, no calls)
     return with_scale(text, figure)
 
 
@@ -91,25 +105,29 @@ def with_scale(text: str, figure: Figure) -> Figure:
     if scale is None:
         return figure
     multiplier, end, ambiguous = scale
-    if ambiguous and figure.currency is None and not _ambiguous_scale_fits(text, end):
+    if ambiguous and figure.currency is None and not _ambiguous_scale_fits(text, figure.start, end):
         return figure
     figure.end, figure.value, figure.scaled = end, figure.value * multiplier, True
     figure.multiplier *= multiplier
     figure.step = step_of(figure.step, multiplier)
+    if not ambiguous:  # "Rs 1.5 lakh crore", "a thousand million": scale words multiply
+        more = scale_at(text, end)
+        if more is not None and not more[2]:
+            return with_scale(text, figure)
     return figure
 
 
 def range_opener(text: str, start: int) -> tuple[str, int] | None:
     """ "between" or "from" right before a figure: (word, its start)."""
     before = word_before(text, start)
-    if before is None or before[1] == start or before[0].lower() not in ("between", "from"):
+    if before is None or before[1] == start or before[0].casefold() not in ("between", "from"):
         return None
-    return before[0].lower(), before[1]
+    return before[0].casefold(), before[1]
 
 
 def _change_before(text: str, at: int) -> bool:
     before = word_before(text, at)
-    return before is not None and before[0].lower() in CHANGE_WORDS
+    return before is not None and before[0].casefold() in CHANGE_WORDS
 
 
 def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
@@ -117,7 +135,7 @@ def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
     sep = RANGE_SEP_RE.match(text, low.end) if peek(text, low.end) in RANGE_STARTS else None
     if sep is None:
         return None
-    word = (sep.group(1) or "-").lower()
+    word = (sep.group(1) or "-").casefold()
     opener = range_opener(text, low.start)
     if word == "and" and (opener is None or opener[0] != "between"):
         return None
@@ -143,7 +161,7 @@ def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
 
 def _by_before(text: str, start: int) -> bool:
     """Whether "by" (maybe with a qualifier between) stands before the figure at `start`."""
-    window = text[max(0, start - 24) : start].lower().split()
+    window = text[max(0, start - 24) : start].casefold().split()
     return "by" in window[-3:]
 
 

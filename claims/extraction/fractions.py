@@ -50,18 +50,18 @@ def _unit_draft(text: str, start: int, value: float, pos: int) -> Draft | None:
     if unit is None:
         return None
     spec, end, spelling = unit
-    if spelling.lower() in _NOT_AFTER_ARTICLE:
+    if spelling.casefold() in _NOT_AFTER_ARTICLE:
         return None
     figure = Figure(start, pos, value, None, text[start:pos], True)
     draft = draft_from_tail(text, figure, Tail(spec.unit, spec.kind, end, spec.multiplier))
-    if spelling.lower() == "second" and not _second_is_duration(text, end):
+    if spelling.casefold() == "second" and not _second_is_duration(text, end):
         return None
     return draft
 
 
 def _second_is_duration(text: str, end: int) -> bool:
     nxt = _WORD_AFTER_RE.match(text, end)
-    return nxt is None or nxt.group(1).lower() in _AFTER_A_SECOND
+    return nxt is None or nxt.group(1).casefold() in _AFTER_A_SECOND
 
 
 def _percentage(text: str, start: int, end: int, value: float) -> Draft:
@@ -69,7 +69,7 @@ def _percentage(text: str, start: int, end: int, value: float) -> Draft:
     qualifier, extras = "exact", {}
     if found is not None:
         qualifier, extras = found[0], {"qualifier_start": found[1]}
-    return Draft(start, end, value, "percent", "percentage", qualifier, extras=extras)
+    return Draft(start, end, value, "percent", "percentage", qualifier, extras=dict(extras))
 
 
 def fraction(text: str, start: int, numerator: float, denominator: int, end: int) -> Draft | None:
@@ -77,16 +77,14 @@ def fraction(text: str, start: int, numerator: float, denominator: int, end: int
     share = numerator / denominator
     of = _OF_ARTICLE_RE.match(text, end)
     if of is not None:
-        draft = _scaled_draft(text, start, share, of.end() - 1) or _unit_draft(
-            text, start, share, of.end()
-        )
+        draft = _half_of_something(text, start, of.end(), share)
         if draft is not None:
-            return draft
+            return draft  # "a quarter of a percentage point", "of a million", "of an hour"
     draft = _unit_draft(text, start, share, end)
     if draft is not None:
         return draft
     nxt = _WORD_AFTER_RE.match(text, end)
-    if nxt is not None and nxt.group(1).lower() not in _FRACTION_FOLLOWERS:
+    if nxt is not None and nxt.group(1).casefold() not in _FRACTION_FOLLOWERS:
         return None  # "a third term", "a quarter final"
     if text[end : end + 1] == "-":
         return None
@@ -97,10 +95,10 @@ def after_article(text: str, start: int, pos: int) -> Draft | None:
     """What follows "a"/"an" at `start` (the next word starts at `pos`)."""
     denom = DENOMINATOR_RE.match(text, pos - 1)
     if denom is not None:
-        return fraction(text, start, 1, DENOMINATORS[denom.group(1).lower()], denom.end())
+        return fraction(text, start, 1, DENOMINATORS[denom.group(1).casefold()], denom.end())
     scale = _SCALE_WORD_RE.match(text, pos - 1)
     if scale is not None:
-        word = scale.group(1).lower()
+        word = scale.group(1).casefold()
         value = 12.0 if word == "dozen" else SCALES[word]
         figure = with_scale(text, Figure(start, scale.end(), value, None, "a " + word, True))
         return draft_after_figure(text, figure)
@@ -124,22 +122,23 @@ def after_half(text: str, start: int, end: int) -> Draft | None:
         draft = _unit_draft(text, start, 0.5, end)
         return draft if draft is not None and draft.kind == "duration" else None
     prev = _PREV_RE.search(text, max(0, start - 20), start)
-    if prev is not None and prev.group(1).lower() in _NOT_BEFORE_HALF:
+    if prev is not None and prev.group(1).casefold() in _NOT_BEFORE_HALF:
         return None
     article = _ARTICLE_RE.match(text, end)
-    if article is not None and article.group(0).strip().lower() != "the":
+    if article is not None and article.group(0).strip().casefold() != "the":
         return _half_of_something(text, start, article.end())
     nxt = _WORD_AFTER_RE.match(text, end)
-    if nxt is None or nxt.group(1).lower() in _HALF_OF:
+    if nxt is None or nxt.group(1).casefold() in _HALF_OF:
         return _percentage(text, start, end, 50.0)
     return None
 
 
-def _half_of_something(text: str, start: int, pos: int) -> Draft | None:
+def _half_of_something(text: str, start: int, pos: int, share: float = 0.5) -> Draft | None:
+    """A share of what follows "a"/"an" at `pos`: a percentage point, a scale word, a unit."""
     percent = percent_at(text, pos - 1)
     if percent is not None:
-        return _percentage(text, start, percent[0], 0.5)
-    return _scaled_draft(text, start, 0.5, pos - 1) or _unit_draft(text, start, 0.5, pos - 1)
+        return _percentage(text, start, percent[0], share)
+    return _scaled_draft(text, start, share, pos - 1) or _unit_draft(text, start, share, pos - 1)
 
 
 def _scaled_draft(text: str, start: int, share: float, pos: int) -> Draft | None:
@@ -147,7 +146,7 @@ def _scaled_draft(text: str, start: int, share: float, pos: int) -> Draft | None
     scale = _SCALE_WORD_RE.match(text, pos)
     if scale is None:
         return None
-    word = scale.group(1).lower()
+    word = scale.group(1).casefold()
     value = share * (12.0 if word == "dozen" else SCALES[word])
     return draft_after_figure(text, Figure(start, scale.end(), value, None, "a " + word, True))
 

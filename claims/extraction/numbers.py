@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extraction.context import peek
 
 # Thousands separators: comma, thin space, narrow no-break space, no-break space.
 _SEP = "[,\u2009\u202f\u00a0]"
-DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# A plain space groups thousands too in European style ("8 000"), but it also stands between
+# two separate numbers, so it counts only in a strict shape: groups of exactly three digits,
+# with no further digit group after the last one ("0800 123 456" stays a telephone number).
+_SPACED = r"\d{1,3}(?: \d{3})+(?![\d,\u2009\u202f\u00a0]|\.\d| \d)"
+DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?|{_SPACED}|\d+(?:\.\d+)?"
 FRACTION_CHARS: dict[str, float] = {
     "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5,
     "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
@@ -74,9 +79,10 @@ class Number:
     multiplier: float = 1.0  # a scale word inside the words ("three million": 1e6)
 
 
-_NO_SEPARATORS = str.maketrans("", "", ",\u2009\u202f\u00a0")
+_NO_SEPARATORS = str.maketrans("", "", ", \u2009\u202f\u00a0")
 
 
+@lru_cache(maxsize=4096)  # news repeats its numerals ("2", "10", "2022"); parsing is pure
 def parse_digits(raw: str) -> tuple[float, float]:
     """Value and step of a digit numeral: "8,000" -> (8000, 1000), "26.2" -> (26.2, 0.1)."""
     plain = raw.translate(_NO_SEPARATORS)
@@ -110,7 +116,7 @@ def numeral_at(text: str, pos: int) -> Number | None:
     return Number(pos, end, value, step)
 
 
-def _combine(words: list[str]) -> float | None:
+def _combine(words: list[str]) -> float:
     """English number words to a value: ["one", "hundred", "twenty"] -> 120."""
     total = current = 0.0
     for word in words:
@@ -142,15 +148,15 @@ def word_number_at(text: str, pos: int) -> Number | None:
     m = WORD_NUMBER_RE.match(text, pos)
     if m is None:
         return None
-    words = [m.group(0).lower()]
+    words = [m.group(0).casefold()]
     end = m.end()
     while True:
         nxt = _NEXT_WORD_RE.match(text, end)
-        if nxt is None or not _follows(words[-1], nxt.group(2).lower()):
+        if nxt is None or not _follows(words[-1], nxt.group(2).casefold()):
             break
         if nxt.group(1) and words[-1] not in ("hundred", "thousand"):
             break
-        words.append(nxt.group(2).lower())
+        words.append(nxt.group(2).casefold())
         end = nxt.end()
     if words[0] in SCALES:
         return None  # "hundreds"-less bare "million" is not a figure
@@ -174,7 +180,7 @@ def scale_at(text: str, pos: int) -> tuple[float, int, bool] | None:
         return None
     word = m.group(1) or m.group(2)
     if word:
-        return SCALE_ABBREVIATIONS[word.lower()], m.end(), False
+        return SCALE_ABBREVIATIONS[word.casefold()], m.end(), False
     if m.start(3) == pos:
         return AMBIGUOUS_SCALES[m.group(3)], m.end(), True
     return None

@@ -28,6 +28,18 @@ _PREFIXES: dict[str, str] = {
     "in excess of": "more_than", "greater than": "more_than", "higher than": "more_than",
     "exceeding": "more_than", "a little more than": "more_than", "just above": "more_than",
     ">": "more_than",
+    # Verbs of passing a mark bound the figure they touch ("inflation topped 200%").
+    "topped": "more_than", "tops": "more_than", "topping": "more_than",
+    "exceeded": "more_than", "exceeds": "more_than", "surpassed": "more_than",
+    "surpassing": "more_than", "to top": "more_than", "could top": "more_than",
+    "will top": "more_than", "would top": "more_than", "may top": "more_than",
+    "might top": "more_than",  # a bare "top" is "the top 10": a rank, not a bound
+    # Comparatives with "than" bound a measure ("vessels longer than 100 feet").
+    "longer than": "more_than", "taller than": "more_than", "larger than": "more_than",
+    "bigger than": "more_than", "wider than": "more_than", "deeper than": "more_than",
+    "heavier than": "more_than", "faster than": "more_than", "older than": "more_than",
+    "shorter than": "less_than", "smaller than": "less_than", "lighter than": "less_than",
+    "slower than": "less_than", "younger than": "less_than", "cheaper than": "less_than",
     "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least", "as few as": "at_least",
     "as little as": "at_least", "≥": "at_least",
@@ -37,15 +49,19 @@ _PREFIXES: dict[str, str] = {
     "up to": "at_most", "at most": "at_most", "no more than": "at_most",
     "not more than": "at_most", "a maximum of": "at_most", "as many as": "at_most",
     "as much as": "at_most", "maximum of": "at_most", "≤": "at_most",
+    "within": "at_most", "as high as": "at_most", "as long as": "at_most",
+    "as far as": "at_most", "as low as": "at_least",
 }  # fmt: skip
 
-_LONGEST = max(len(p.split()) for p in _PREFIXES)
 _SYMBOLS = {p: q for p, q in _PREFIXES.items() if not p[0].isalpha()}
-# Phrases by their last word, longest first: the word before a figure picks a few to try.
-_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _phrase, _qualifier in sorted(_PREFIXES.items(), key=lambda item: -len(item[0].split())):
-    _BY_LAST_WORD.setdefault(_phrase.split()[-1], []).append((tuple(_phrase.split()), _qualifier))
 _OPENING = "(“\"‘'[—–-"
+_LAST_WORDS = frozenset(p.split()[-1] for p in _PREFIXES if p[0].isalpha())
+_WORDS = sorted((p for p in _PREFIXES if p[0].isalpha()), key=lambda p: (-len(p), p))
+# The phrases read backwards from the figure: the window before it is reversed once and one
+# anchored match finds the longest phrase that ends there (slicing and splitting words cost
+# more). The phrase must begin a word: opening punctuation, then a space or the window's start.
+_BACKWARDS = "|".join(r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split())) for p in _WORDS)
+_REVERSED_RE = re.compile(rf"({_BACKWARDS})(?=[{re.escape(_OPENING)}]*(?:\s|$))", re.IGNORECASE)
 _SUFFIX_RE = re.compile(
     r"[ \t]*(?:(or more|or above|or over|and more|and above|\+|-plus|plus)"
     r"|(or so|or thereabouts|-odd|odd)|(or less|or fewer|or under|and under))(?![\w])",
@@ -59,8 +75,8 @@ _WORD_BEFORE_RE = re.compile(r"([\w%]+)[^\w%]*$")
 def prefix_at(text: str, start: int) -> tuple[str, int] | None:
     """The qualifier ending right before `start`: (qualifier, where its words start).
 
-    The last few words before the figure are looked up in a table, longest phrase first,
-    which costs the same whatever the text around.
+    The last word before the figure is looked up first; only a word that can end a phrase
+    leads to the match of the reversed window, which finds the longest phrase.
     """
     offset = max(0, start - _WINDOW)
     stripped = text[offset:start].rstrip()
@@ -71,33 +87,17 @@ def prefix_at(text: str, start: int) -> tuple[str, int] | None:
         return _SYMBOLS[last], offset + len(stripped) - 1
     if not (last.isalpha() or last == "."):
         return None
-    words = stripped.rsplit(None, _LONGEST)
-    candidates = _BY_LAST_WORD.get(words[-1].lower().lstrip(_OPENING))
-    if candidates is None:
-        return None  # the common case: no qualifier at all
-    if offset and len(words) > _LONGEST:
-        words = words[1:]  # the first piece is the rest of the window, maybe a cut word
-    lowered = [w.lower() for w in words]
-    for phrase, qualifier in candidates:  # longest first
-        n = len(phrase)
-        if n > len(lowered):
-            continue
-        first = lowered[-n].lstrip(_OPENING)
-        if first == phrase[0] and tuple(lowered[len(lowered) - n + 1 :]) == phrase[1:]:
-            at = _phrase_start(stripped, n) + len(lowered[-n]) - len(first)
-            return qualifier, offset + at
-    return None
-
-
-def _phrase_start(stripped: str, n: int) -> int:
-    """Where the last `n` words of `stripped` start."""
-    pos = len(stripped)
-    for _ in range(n):
-        while pos > 0 and stripped[pos - 1].isspace():
-            pos -= 1
-        while pos > 0 and not stripped[pos - 1].isspace():
-            pos -= 1
-    return pos
+    if stripped.rsplit(None, 1)[-1].casefold().lstrip(_OPENING) not in _LAST_WORDS:
+        return None  # the common case, decided from the last word alone
+    m = _REVERSED_RE.match(stripped[::-1])
+    if m is None:
+        return None
+    at = offset + len(stripped) - m.end(1)
+    if at == offset and offset and not text[offset - 1].isspace():
+        return None  # the window cut a longer word ("moreover" seen as "over")
+    # `.get`: case-insensitive matching lets letters through that no table spells.
+    qualifier = _PREFIXES.get(" ".join(text[at : offset + len(stripped)].casefold().split()))
+    return None if qualifier is None else (qualifier, at)
 
 
 def suffix_at(text: str, end: int) -> tuple[str, int] | None:
@@ -122,4 +122,17 @@ def over_means_during(text: str, phrase_start: int) -> bool:
     m = _WORD_BEFORE_RE.search(stripped)
     if m is None:
         return True
-    return m.group(1).lower() not in OVER_MORE_BEFORE
+    return m.group(1).casefold() not in OVER_MORE_BEFORE
+
+
+_YEAR_RE = re.compile(r"1\d{3}|20\d\d")
+
+
+def over_follows_figure(text: str, phrase_start: int) -> bool:
+    """Whether the "over" or "under" at `phrase_start` comes right after another figure ("3,405
+    km over 21 stages", "30 homes under 10 metres of mud"): it then spreads or places that
+    figure, it does not bound this one."""
+    tokens = text[max(0, phrase_start - _WINDOW) : phrase_start].split()[-2:]
+    if not tokens or not tokens[-1][-1:].isalnum():
+        return False  # "In 2020, over 500 people": a new clause
+    return any(any(c.isdigit() for c in t) and not _YEAR_RE.fullmatch(t) for t in tokens)

@@ -8,6 +8,7 @@ A hyphen may stand between figure and unit: "a 12-mile stretch", "the 3.5-kilome
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extraction.lexicon.currencies import CODES, WORDS
 from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec
@@ -52,21 +53,23 @@ def tail_match(text: str, pos: int) -> re.Match[str] | None:
     return TAIL_RE.match(text, pos)
 
 
+@lru_cache(maxsize=1024)  # a few hundred spellings as written; normalising each costs more
 def unit_spec(spelling: str) -> UnitSpec:
     """The spec of a unit spelling as matched (any case, any spacing)."""
-    return UNITS[" ".join(spelling.lower().split())]
+    return UNITS[" ".join(spelling.casefold().split())]
 
 
+@lru_cache(maxsize=256)
 def money_word(word: str) -> str:
     """The ISO code of a currency word as matched."""
-    return WORDS[" ".join(word.lower().split())]
+    return WORDS[" ".join(word.casefold().split())]
 
 
 def unit_at(text: str, pos: int) -> tuple[UnitSpec, int, str] | None:
     """The unit spelled at `pos`: (spec, end, spelling as written)."""
     m = _UNIT_RE.match(text, pos)
     if m is not None:
-        spelling = " ".join(m.group(1).lower().split())
+        spelling = " ".join(m.group(1).casefold().split())
         return UNITS[spelling], m.end(), m.group(1)
     m = _CASED_RE.match(text, pos)
     if m is not None:
@@ -79,7 +82,7 @@ def percent_at(text: str, pos: int) -> tuple[int, bool] | None:
     m = _PERCENT_RE.match(text, pos)
     if m is None:
         return None
-    return m.end(), "point" in m.group(0).lower()
+    return m.end(), "point" in m.group(0).casefold()
 
 
 def degrees_at(text: str, pos: int) -> int | None:

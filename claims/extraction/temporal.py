@@ -45,6 +45,7 @@ scan is linear in the length of the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -76,8 +77,8 @@ class TimeExpression:
     end: int
     text: str
     kind: str
-    date: date | None = None
-    end_date: date | None = None
+    date: dt.date | None = None  # the field's name shadows the type in the class body
+    end_date: dt.date | None = None
     amount: float | None = None
     amount_high: float | None = None
     unit: str | None = None
@@ -93,7 +94,7 @@ class TimeExpression:
             return None
         sign = self.direction or 1
         n = sign * int(self.amount)
-        return relativedelta(**{f"{self.unit}s": n})
+        return relativedelta(**{f"{self.unit}s": n})  # type: ignore[arg-type]
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def find_time_expressions(text: str, reference_date: date | None = None) -> list
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBER[name[:3].lower()]
+    return _MONTH_NUMBER[name[:3].casefold()]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -280,7 +281,7 @@ def _date_expr(text: str, m: re.Match[str], resolved: date | None, relative: boo
 def _weekdays(text: str, reference: date | None) -> list[TimeExpression]:
     out = []
     for m in _WEEKDAY_RE.finditer(text):
-        mod = " ".join((m["mod"] or "").lower().split())
+        mod = " ".join((m["mod"] or "").casefold().split())
         resolved = None
         if reference is not None:
             future = mod == "" and _in_future_clause(text, m.start())
@@ -309,7 +310,7 @@ def _in_future_clause(text: str, at: int) -> bool:
     before = text[window_start:at]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    if clause.strip().lower() in ("", "on"):
+    if clause.strip().casefold() in ("", "on"):
         # "On Sunday, voters will go to the polls": the date opens the sentence.
         after = text[at : at + 120]
         first = _CLAUSE_BREAK.search(after)
@@ -321,7 +322,7 @@ def _in_future_clause(text: str, at: int) -> bool:
 def _relative_days(text: str, reference: date | None) -> list[TimeExpression]:
     out = []
     for m in _RELATIVE_DAY.finditer(text):
-        words = " ".join(m[0].lower().split())
+        words = " ".join(m[0].casefold().split())
         if words.startswith("the day"):
             shift = -2 if words.endswith("yesterday") else 2
         else:
@@ -335,7 +336,7 @@ def _relative_days(text: str, reference: date | None) -> list[TimeExpression]:
 
 
 def _amount_value(word: str) -> float | None:
-    word = " ".join(word.lower().replace("-", " ").split())
+    word = " ".join(word.casefold().replace("-", " ").split())
     if word[0].isdigit():
         return float(word)
     if word in _WORD_VALUE:
@@ -347,9 +348,9 @@ def _amount_value(word: str) -> float | None:
 def _amount_fields(m: re.Match[str]) -> dict:
     """amount, amount_high, unit and qualifier of "about five days", "two to three weeks",
     "a year and a half"."""
-    amount, unit = _amount_value(m["num"]), m["unit"].lower().rstrip("s")
+    amount, unit = _amount_value(m["num"]), m["unit"].casefold().rstrip("s")
     high = _amount_value(m["num2"]) if m["num2"] else None
-    qualifier = _QUALIFIER_WORDS.get(" ".join((m["qual"] or "").lower().split()), "exact")
+    qualifier = _QUALIFIER_WORDS.get(" ".join((m["qual"] or "").casefold().split()), "exact")
     if (m["half"] or m["half2"]) and amount is not None:
         amount += 0.5  # "three and a half years", "a year and a half"
     if high is not None:
@@ -364,7 +365,7 @@ def _amounts(text: str, reference: date | None) -> list[TimeExpression]:
     out = []
     for m in _AMOUNT.finditer(text):
         base = _amount_fields(m)
-        direction_word = (m["dir"] or "").lower()
+        direction_word = (m["dir"] or "").casefold()
         if (
             not direction_word
             or m["prefix"]
@@ -412,13 +413,14 @@ def _followed_by_word(text: str, at: int) -> bool:
 def _shift(reference: date, direction: int, amount: float | None, unit: str) -> date | None:
     if amount is None or unit == "hour" or amount != int(amount):
         return None
-    return reference + relativedelta(**{f"{unit}s": direction * int(amount)})
+    # relativedelta takes its units as keywords: the stub cannot tell them from `dt1`.
+    return reference + relativedelta(**{f"{unit}s": direction * int(amount)})  # type: ignore[arg-type]
 
 
 def _fixed_offsets(text: str) -> list[TimeExpression]:
     out = []
     for m in _FIXED_OFFSET.finditer(text):
-        direction = -1 if m["prev"] or (m["dir"] or "").lower() == "before" else 1
+        direction = -1 if m["prev"] or (m["dir"] or "").casefold() == "before" else 1
         anchor = "preceding"
         if m["dir"] and _followed_by_word(text, m.end()):
             anchor = "following"
@@ -533,7 +535,7 @@ def _pair_interval(
     opener = _RANGE_OPENER.search(text, max(0, a.start - 12), a.start)
     joiner = text[a.end : b.start]
     # "June 1 to June 30" needs no "from": two calendar dates joined by "to" make a span.
-    calendar = _has_month(a.text) and _has_month(b.text) and joiner.strip().lower() != "and"
+    calendar = _has_month(a.text) and _has_month(b.text) and joiner.strip().casefold() != "and"
     if not (calendar and opener is None) and not _range_words_agree(opener, joiner):
         return None
     start = opener.start() if opener else a.start
@@ -558,11 +560,11 @@ def _day_tail_interval(
 
 def _range_words_agree(opener: re.Match[str] | str | None, joiner: str) -> bool:
     """ "from A to B", "between A and B" or a bare dash "A–B"; not "A and B" alone."""
-    joiner = joiner.strip().lower()
+    joiner = joiner.strip().casefold()
     if opener is None:
         return joiner in ("-", "–", "—")
     word = opener if isinstance(opener, str) else opener["w"]
-    return (word.lower() == "between") == (joiner == "and")
+    return (word.casefold() == "between") == (joiner == "and")
 
 
 def _has_month(surface: str) -> bool:
@@ -612,14 +614,15 @@ def _length_without_year(
     The count is the same in every year unless the span crosses the end of February, so it is
     computed in a common and a leap year and kept only when both agree.
     """
-    ends = [_month_day(a.text)]
-    if tail_day is not None and ends[0]:
-        ends.append((ends[0][0], tail_day))
-    elif b is not None:
-        ends.append(_month_day(b.text))
-    if len(ends) != 2 or None in ends:
+    first = _month_day(a.text)
+    if first is None:
         return None
-    lengths = {_days_between(ends[0], ends[1], year) for year in (2001, 2004)}
+    last = (first[0], tail_day) if tail_day is not None else None
+    if last is None and b is not None:
+        last = _month_day(b.text)
+    if last is None:
+        return None
+    lengths = {_days_between(first, last, year) for year in (2001, 2004)}
     return lengths.pop() if len(lengths) == 1 and None not in lengths else None
 
 

@@ -78,6 +78,17 @@ WORDS: dict[str, str] = {
     "dirhams": "AED",
     "riyals": "SAR",
     "pesos": "MXN",
+    "danish kroner": "DKK",
+    "norwegian kroner": "NOK",
+    "kroner": "DKK",  # bare "kroner" is Danish as often as Norwegian; the amount is the same
+    "krone": "DKK",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "reais": "BRL",
+    "dinars": "IQD",
+    "dirham": "AED",
+    "riyal": "SAR",
 }
 
 # Sub-units: the amount is reported in the main unit ("50 cents" is 0.5 USD).

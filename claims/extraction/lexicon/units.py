@@ -70,7 +70,12 @@ UNITS: dict[str, UnitSpec] = {
     **_table("knot", "speed", "knots|knot"),
     **_table("meter / second", "speed", "metres per second|meters per second|metres a second|m/s"),
     **_table("metric_ton", "mass", "tonnes|tonne|metric tons|metric ton|metric tonnes"),
-    **_table("ton", "mass", "tons|ton"),
+    # "tons" is pint's `ton`, the US short ton (907.18 kg): American wire copy (AP style) says
+    # "tons" for short tons and "metric tons" for tonnes, and British copy says "tonnes".
+    # A British "tons" may mean long tons (1,016 kg) or loosely tonnes; only the spelled-out
+    # "long tons" is read as such.
+    **_table("long_ton", "mass", "long tons|long ton|imperial tons|imperial ton"),
+    **_table("ton", "mass", "tons|ton|short tons|short ton"),
     **_table("kilogram", "mass", "kilograms|kilogram|kilogrammes|kilogramme|kilos|kilo|kgs|kg"),
     **_table("gram", "mass", "grams|gram|grammes|gramme"),
     **_table("milligram", "mass", "milligrams|milligram|mg"),
@@ -93,6 +98,9 @@ UNITS: dict[str, UnitSpec] = {
         "cubic kilometres|cubic kilometre|cubic kilometers|cubic kilometer|km3|km³",
     ),
     **_table("foot ** 3", "volume", "cubic feet|cubic foot|cu ft"),
+    **_table("mile ** 3", "volume", "cubic miles|cubic mile|cu mi"),
+    **_table("yard ** 3", "volume", "cubic yards|cubic yard|cu yd"),
+    **_table("inch ** 3", "volume", "cubic inches|cubic inch|cu in"),
     # Gas trade figures: "55 bcm" is 55 billion cubic metres.
     **_table("meter ** 3", "volume", "bcm", multiplier=1e9),
     **_table(

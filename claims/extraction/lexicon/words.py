@@ -39,7 +39,7 @@ LABEL_WORDS = wordset(
     " junctions chapters sections articles paragraphs rooms routes gates platforms exits"
     " stages phases levels categories seasons episodes rounds"
     " aged age"
-    " week day game lap hole race"
+    " week day game lap hole race top"
 )
 
 # After a number these are not the noun it counts.

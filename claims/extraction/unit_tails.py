@@ -1,0 +1,115 @@
+"""What follows a figure, read as a `Tail`: the unit it is in, its kind and where it ends.
+
+`tail_at` decides between the readings that `tails.TAIL_RE` finds: a percent sign, a currency
+code or word, "pounds" as money or mass, a unit, a sub-unit ("50p"), a one-letter unit
+("41.2C"), bare "degrees" (a temperature only near words of weather), and "st" for stone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claims.extraction.context import context_words, peek, pounds_are_money
+from claims.extraction.lexicon.currencies import CODE_ALIASES, SUBUNITS
+from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec
+from claims.extraction.lexicon.words import TEMPERATURE_CUES
+from claims.extraction.tails import degrees_at, money_word, tail_match, unit_spec
+
+if TYPE_CHECKING:
+    from claims.extraction.figures import Figure
+
+_FILLER_RE = re.compile(
+    r"[ \t](?:consecutive|straight|successive|more|further|additional|extra|full|whole"
+    r"|solid|calendar|working|business|long)(?=[ \t])"
+)
+CELSIUS = UnitSpec("degree_Celsius", "temperature")
+FAHRENHEIT = UnitSpec("degree_Fahrenheit", "temperature")
+# "15st" is fifteen stone, but "21st" is an ordinal: "st" is stone glued to digits unless they
+# end in a 1 that is not part of 11 (1st, 21st, 101st; 11st is never an ordinal).
+_STONE_RE = re.compile(r"st(?![A-Za-z0-9])")
+_STONE = UNITS["stone"]
+
+
+@dataclass(slots=True)
+class Tail:
+    """What follows a figure: the unit it is in, its kind and where the phrase ends."""
+
+    unit: str
+    kind: str
+    end: int
+    multiplier: float = 1.0
+
+
+def _degrees_tail(text: str, start: int, pos: int) -> Tail | None:
+    end = degrees_at(text, pos)
+    if end is None:
+        return None
+    words = context_words(text, start, end)
+    if not words & TEMPERATURE_CUES - {"degrees"}:
+        return None  # an angle, or nothing we can tell
+    spec = FAHRENHEIT if "fahrenheit" in words or "°f" in text[start : end + 80] else CELSIUS
+    return Tail(spec.unit, spec.kind, end)
+
+
+def tail_at(text: str, figure: Figure, pos: int) -> Tail | None:
+    """The unit, percent sign or currency after a figure ending at `pos`."""
+    nxt = peek(text, pos)
+    # Every unit, sign and currency word starts with a letter, "%", "°"/"º" or a hyphen.
+    m = tail_match(text, pos) if nxt and (nxt.isalpha() or nxt in "%°º-") else None
+    if m is None:
+        if figure.currency:
+            return Tail(figure.currency, "currency", pos)
+        return _stone(text, figure, pos) or _unit_after_filler(text, pos)
+    branch = m.lastgroup  # the outer group of the branch that matched
+    if branch == "percent":
+        return Tail("percent", "percentage", m.end())
+    if figure.currency is not None:
+        return Tail(figure.currency, "currency", pos)
+    if branch == "unit":
+        spec = unit_spec(m.group("unit_word"))
+        return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
+    return _money_or_other_tail(text, figure, m, branch or "")
+
+
+def _unit_after_filler(text: str, pos: int) -> Tail | None:
+    """ "10 consecutive days", "three more weeks", "two full years": a unit one word on."""
+    filler = _FILLER_RE.match(text, pos)
+    if filler is None:
+        return None
+    m = tail_match(text, filler.end())
+    if m is None or m.lastgroup != "unit":
+        return None
+    spec = unit_spec(m.group("unit_word"))
+    return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
+
+
+def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: str) -> Tail | None:
+    if branch == "code":
+        code = m.group("code_word")
+        return Tail(CODE_ALIASES.get(code, code), "currency", m.end())
+    if branch == "money":
+        return Tail(money_word(m.group("money_word")), "currency", m.end())
+    if branch == "pounds":
+        if pounds_are_money(text, figure.start, m.end(), figure.scaled):
+            return Tail("GBP", "currency", m.end())
+        return Tail("pound", "mass", m.end())
+    if branch == "subunit":
+        code, factor = SUBUNITS[(m.group("subunit_word") or "p").casefold()]
+        return Tail(code, "currency", m.end(), factor)
+    if branch == "cased":
+        spec = CASED_UNITS[m.group("cased_word")]
+        return Tail(spec.unit, spec.kind, m.end())
+    return _degrees_tail(text, figure.start, m.start())
+
+
+def _stone(text: str, figure: Figure, pos: int) -> Tail | None:
+    """ "15st", "20st 4lb": stone glued to digits that cannot make an ordinal."""
+    raw = figure.raw
+    if text[pos : pos + 2] != "st" or not raw.isdigit() or figure.end != pos:
+        return None
+    if raw.endswith("1") and not raw.endswith("11"):
+        return None  # "1st", "21st"
+    m = _STONE_RE.match(text, pos)
+    return None if m is None else Tail(_STONE.unit, _STONE.kind, m.end())
