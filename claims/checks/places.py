@@ -19,6 +19,7 @@ from claims.checks.gazetteer import (
     demonyms,
     fold,
     gazetteer,
+    provinces,
     us_states,
 )
 from claims.checks.geo_phrases import NAME_RUN, name_variants
@@ -40,6 +41,7 @@ PLAUSIBLE_MARGIN = 1.5
 # unlikely to be a surname or an ordinary word.
 CONTEXT_MIN_POPULATION = 100_000
 _RUN = re.compile(NAME_RUN)
+PROBABLY_ANOTHER_PLACE = "probably another place of that name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +134,26 @@ def read_pair(
     `regions` are the words after each name's comma ("Odessa, Texas"): when one is a country
     or US state, only that region's places are candidates.
     """
-    place_options = _in_region(_candidates(place_name, from_end=True), regions[0])
-    reference_options = _in_region(_candidates(reference_name, from_end=False), regions[1])
+    reading = _read_pair(place_name, reference_name, context, stated_km, regions, False)
+    if reading.problem.endswith(PROBABLY_ANOTHER_PLACE):
+        # The likeliest towns are far apart: a smaller namesake may be meant (Superior,
+        # Colorado, 10 miles from Boulder, rather than Superior, Wisconsin).
+        return _read_pair(place_name, reference_name, context, stated_km, regions, True)
+    return reading
+
+
+def _read_pair(
+    place_name: str,
+    reference_name: str,
+    context: Context,
+    stated_km: float,
+    regions: tuple[str, str],
+    every_tier: bool,
+) -> Reading:
+    place_options = _candidates(place_name, from_end=True, every_tier=every_tier)
+    reference_options = _candidates(reference_name, from_end=False, every_tier=every_tier)
+    place_options = _in_region(place_options, regions[0])
+    reference_options = _in_region(reference_options, regions[1])
     if not place_options:
         return Reading(None, None, f"{place_name!r} is not in the gazetteer")
     if not reference_options:
@@ -186,8 +206,9 @@ def _alternatives(scored: Scored, stated_km: float) -> tuple[tuple[Place, Place]
     )
 
 
-def _candidates(run: str, *, from_end: bool) -> list[Match]:
-    return gazetteer().candidates(*name_variants(run, from_end=from_end))
+def _candidates(run: str, *, from_end: bool, every_tier: bool = False) -> list[Match]:
+    variants = name_variants(run, from_end=from_end)
+    return gazetteer().candidates(*variants, every_tier=every_tier)
 
 
 def _in_region(matches: list[Match], region: str) -> list[Match]:
@@ -195,8 +216,11 @@ def _in_region(matches: list[Match], region: str) -> list[Match]:
     if not key or not matches:
         return matches
     state, country = us_states().get(key), countries().get(key)
+    province = provinces().get(key)
     if state:
         kept = [m for m in matches if m.place.country == "US" and m.place.admin1 == state]
+    elif province:
+        kept = [m for m in matches if (m.place.country, m.place.admin1) == province]
     elif country:
         kept = [m for m in matches if m.place.country == country]
     else:
@@ -234,7 +258,7 @@ def _too_far(place_name: str, reference_name: str, a: Place, b: Place) -> str:
     return (
         f"the likeliest places the gazetteer has for {place_name!r} and {reference_name!r}, "
         f"{describe(a)} and {describe(b)}, are {rough_km(a, b):,.0f} km apart: "
-        "probably another place of that name"
+        f"{PROBABLY_ANOTHER_PLACE}"
     )
 
 

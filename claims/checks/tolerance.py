@@ -115,6 +115,7 @@ def precision(value: float, step: float | None) -> tuple[float, str]:
     "3,088" → ±0.5; "8,000" → ±500; "30" → ±3, not ±5 (ROUND_FIGURE_CAP); "five" → ±0.5.
     """
     step = implied_step(value) if step is None or step <= 0 else step
+    step = half_order_step(value, step)
     half = step / 2
     magnitude = abs(value)
     if step >= 10 and magnitude and half > ROUND_FIGURE_CAP * magnitude:
@@ -122,6 +123,15 @@ def precision(value: float, step: float | None) -> tuple[float, str]:
         pct = _pct(ROUND_FIGURE_CAP)
         return capped, f"a round figure is held to ±{pct} at most: ±{fmt(capped)}"
     return half, f"the figure shows rounding to the nearest {fmt(step)}: ±{fmt(half)}"
+
+
+def half_order_step(value: float, step: float) -> float:
+    """The step of a round figure ending in 5: "1,500", "250" are as often rounded to the
+    nearest 500 or 50 as to 100 or 10, so they get the wider step (held in by the ±10 % cap)."""
+    if step < 10 or not float(value).is_integer():
+        return step
+    digit = round(abs(value) / step) % 10
+    return step * 5 if digit == 5 else step
 
 
 def implied_step(value: float) -> float:
@@ -249,21 +259,32 @@ def _min_or_none(a: float | None, b: float | None) -> float | None:
 # --- places and directions (the geography check) -------------------------------------------
 
 # A gazetteer gives a city as one point; writers measure from wherever they think of the place
-# as being. Each place is allowed a radius that grows with its population, within limits:
-# 0.1 km × √(population / 1,000), between 0.5 and 8 km (Izyum, 46,000 people: 0.7 km; Kyiv,
-# 3 million: 5.4 km).
+# as being: a radius of 0.1 km × √(population / 1,000), within 0.5–8 km (Kyiv: 5.4 km).
 PLACE_RADIUS_KM_PER_ROOT_THOUSAND = 0.1
 PLACE_RADIUS_KM = (0.5, 8.0)
-# Half the arc a compass word covers: "north" is 315°–45°, "north-east" 22.5°–67.5°, and a
-# three-letter point ("north-north-east") the same ±22.5° about its own bearing.
+# Half the arc a compass word covers: "north" is 315°–45°, "north-east" 22.5°–67.5°, a
+# three-letter point ("north-north-east") ±22.5° about its own bearing.
 CARDINAL_HALF_ARC = 45.0
 OTHER_HALF_ARC = 22.5
+# A bearing a few degrees past the edge of a word's arc is a toss-up between two words (Rhodes
+# is 112° from Athens: "south-east" as fairly as "east"); the check allows that much more.
+COMPASS_EDGE_MARGIN = 5.0
+# A route is longer than the straight line, rarely by more than 1.6 times (Kyiv–Kharkiv: 480 km
+# by road, 412 km straight).
+ROUTE_DETOUR_MAX = 1.6
 
 
 def place_radius_km(population: int) -> float:
     """How far from its gazetteer point a place of `population` reaches, for tolerance."""
     radius = PLACE_RADIUS_KM_PER_ROOT_THOUSAND * math.sqrt(max(population, 0) / 1000)
     return min(max(radius, PLACE_RADIUS_KM[0]), PLACE_RADIUS_KM[1])
+
+
+def route_may_explain(low: float | None, high: float | None, straight: float) -> bool:
+    """Whether [low, high] may be a route: longer than the line, at most ROUTE_DETOUR_MAX times."""
+    longer = high is None or high >= straight
+    within = low is None or low <= ROUTE_DETOUR_MAX * straight
+    return longer and within
 
 
 def direction_half_arc(points: str, distance_km: float, slack_km: float) -> float:

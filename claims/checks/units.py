@@ -20,7 +20,12 @@ _EXTRACTOR_REGISTRIES = (
     ("claims.extraction.units", "registry"),
 )
 
-SYMBOLS = {"sq_mi": "sq mi", "mi²": "sq mi", "degree_Celsius": "°C", "degree_Fahrenheit": "°F"}
+SYMBOLS = {
+    "sq_mi": "sq mi", "mi²": "sq mi", "degree_Celsius": "°C", "degree_Fahrenheit": "°F",
+    "ton": "short ton", "long_ton": "long ton", "gal": "US gal", "imperial_gal": "imp gal",
+    "pt": "US pt", "imperial_pt": "imp pt", "qt": "US qt", "imperial_qt": "imp qt",
+    "floz": "US fl oz", "imperial_floz": "imp fl oz",
+}  # fmt: skip
 
 
 class IncompatibleUnits(ValueError):
