@@ -13,7 +13,8 @@ COPY claims ./claims
 RUN pip install --no-cache-dir .
 COPY . .
 COPY --from=assets /app/node_modules ./node_modules
-RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost EMBEDDED=true \
+    python manage.py collectstatic --noinput
 RUN useradd --create-home factcheck
 USER factcheck
 EXPOSE 8000

@@ -43,6 +43,7 @@ def serve(url: str) -> subprocess.Popen:
         "LOG_LEVEL": "WARNING",
         "API_THROTTLE_RATE": "1000000/s",
         "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+        "EMBEDDED": "true",
     }
     server = subprocess.Popen(
         [

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import Claim, Verdict
 
@@ -46,7 +47,8 @@ def claim_review(
             "alternateName": verdict.get_rating_display(),
         }
         if verdict.published_at is not None:
-            review["datePublished"] = verdict.published_at.date().isoformat()
+            # The newsroom's calendar day, as the public page shows it.
+            review["datePublished"] = timezone.localdate(verdict.published_at).isoformat()
     return review
 
 

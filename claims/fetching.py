@@ -25,6 +25,7 @@ from claims.intake import HTML_TYPES, IntakeError
 _Connection = TypeVar("_Connection", bound=HTTPConnection)
 
 MAX_REDIRECTS = 5
+MAX_URL_LENGTH = 2000  # Article.url's length
 USER_AGENT = "Factcheck/0.1 (+newsroom fact-checking workbench)"
 
 
@@ -49,9 +50,33 @@ class _RefusedAddress(NewConnectionError):
 
 def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
+        elif ip in _SITE_LOCAL:
+            return False
     return ip.is_global and not ip.is_multicast
+
+
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_IPV4_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form carries (mapped, 6to4, Teredo, NAT64, compatible,
+    translated): a private IPv4 address must not pass as public by wearing IPv6."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if any(ip in net for net in (_NAT64, _IPV4_COMPATIBLE, _IPV4_TRANSLATED)):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -100,10 +125,16 @@ def _pool_manager(policy: FetchPolicy) -> urllib3.PoolManager:
 def check_url(url: str) -> str:
     """A clean absolute http(s) address, or an IntakeError saying what is wrong with it."""
     url = url.strip()
-    parts = urlsplit(url)
+    if len(url) > MAX_URL_LENGTH:
+        raise IntakeError(f"the address is longer than {MAX_URL_LENGTH:,} characters")
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise IntakeError("the address is not a valid web address") from exc
     if parts.scheme not in ("http", "https"):
         raise IntakeError("only http and https addresses can be fetched")
-    if not parts.hostname:
+    if not hostname:
         raise IntakeError("the address has no host name")
     return url
 
@@ -114,10 +145,11 @@ def fetch_html(url: str, policy: FetchPolicy) -> Fetched:
     started = time.monotonic()
     current = check_url(url)
     for _ in range(MAX_REDIRECTS + 1):
+        _within_deadline(started, policy)
         response = _get(manager, current)
         if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
             response.release_conn()
-            current = check_url(urljoin(current, response.headers["Location"]))
+            current = check_url(_joined(current, response.headers["Location"]))
             continue
         try:
             return Fetched(current, _read_html(response, policy, started))
@@ -159,16 +191,29 @@ def _read_html(response: urllib3.BaseHTTPResponse, policy: FetchPolicy, started:
         )
     body = bytearray()
     try:
-        for chunk in response.stream(64 * 1024):
+        # read1 returns whatever has arrived, so a server trickling bytes meets the deadline
+        # after one read time-out at most, not after a 64 KiB chunk that never fills.
+        while chunk := response.read1(64 * 1024):
             body.extend(chunk)
             if len(body) > policy.max_bytes:
                 raise IntakeError(f"the page is over the limit of {policy.max_bytes:,} bytes")
-            if time.monotonic() - started > policy.deadline:
-                raise IntakeError(f"the page took longer than {policy.deadline:g} s to download")
+            _within_deadline(started, policy)
     except (TimeoutError, HTTPError) as exc:
         raise IntakeError("the page stopped sending before it was complete") from exc
     charset = response.headers.get("Content-Type", "").partition("charset=")[2].strip() or "utf-8"
     try:
         return bytes(body).decode(charset.strip('"'), errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):  # an unknown charset, or one like idna that fails
         return bytes(body).decode("utf-8", errors="replace")
+
+
+def _joined(base: str, location: str) -> str:
+    try:
+        return urljoin(base, location)
+    except ValueError as exc:
+        raise IntakeError("the page redirects to an address that is not valid") from exc
+
+
+def _within_deadline(started: float, policy: FetchPolicy) -> None:
+    if time.monotonic() - started > policy.deadline:
+        raise IntakeError(f"the page took longer than {policy.deadline:g} s to download")

@@ -22,9 +22,11 @@ COMMON_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16", "mac_r
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # The seed article's opening line: "date 2022-09-14 By NAME and NAME, PUBLISHER".
 _HEADER = re.compile(
-    r"\A[ \t\ufeff]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(?P<byline>[^\n]+?)"
-    r"(?:,[ \t]*(?P<publisher>[^,\n]+?))?[ \t]*(?:\r?\n|\Z)"
+    r"[ \t\ufeff]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(?P<rest>[^\n]*)"
 )
+# Only the opening line can be the header; the cap keeps any parsing of it linear and short.
+HEADER_LINE_LIMIT = 1000
+BYLINE_LIMIT, PUBLISHER_LIMIT = 500, 200
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.I)
 
 
@@ -99,14 +101,14 @@ def document_from_text(raw: str) -> Document:
     if not raw.strip():
         raise IntakeError("the text is empty")
     body, dateline, byline, publisher = raw, None, "", ""
-    header = _HEADER.match(raw)
+    first_line, _, rest = raw.partition("\n")
+    header = None
+    if len(first_line) <= HEADER_LINE_LIMIT:
+        header = _HEADER.fullmatch(first_line.rstrip("\r"))
     if header:
-        try:
-            dateline = date.fromisoformat(header["date"])
-        except ValueError as exc:
-            raise IntakeError(f"the dateline {header['date']!r} is not a real date") from exc
-        byline, publisher = header["byline"].strip(), (header["publisher"] or "").strip()
-        body = raw[header.end() :]
+        dateline = _header_date(header["date"])
+        byline, publisher = _byline_and_publisher(header["rest"])
+        body = rest
     text = _clean_plain(body)
     if not text:
         raise IntakeError("the text is empty once the dateline line is removed")
@@ -119,6 +121,28 @@ def document_from_text(raw: str) -> Document:
         publisher=publisher,
         dateline=dateline,
     )
+
+
+def _header_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise IntakeError(f"the dateline {value!r} is not a real date") from exc
+
+
+def _byline_and_publisher(rest: str) -> tuple[str, str]:
+    """'NAME and NAME, PUBLISHER': the publisher follows the last comma."""
+    byline, comma, publisher = rest.strip().rpartition(",")
+    if not comma:
+        byline, publisher = publisher, ""
+    byline, publisher = byline.strip(), publisher.strip()
+    if len(byline) > BYLINE_LIMIT:
+        raise IntakeError(f"the byline in the dateline line is over {BYLINE_LIMIT} characters")
+    if len(publisher) > PUBLISHER_LIMIT:
+        raise IntakeError(
+            f"the publisher in the dateline line is over {PUBLISHER_LIMIT} characters"
+        )
+    return byline, publisher
 
 
 def document_from_html(raw: str, *, url: str = "") -> Document:

@@ -134,8 +134,8 @@ def assignable_users() -> QuerySet[Any]:
 
 
 def articles_for_api() -> QuerySet[Article]:
-    # The list never needs the (possibly megabytes of) raw and cleaned text.
-    return Article.objects.defer("raw").order_by("-id")
+    # The list never needs the (possibly megabytes of) raw and cleaned text; detail adds text.
+    return Article.objects.defer("raw", "text").order_by("-id")
 
 
 def claims_for_api() -> QuerySet[Claim]:
@@ -181,6 +181,16 @@ def published_claims() -> QuerySet[Claim]:
     )
 
 
+def _unquoted(term: str) -> str:
+    """A quoted phrase without its quotes; an unbalanced quote is just a character."""
+    if term[0] in "\"'":
+        try:
+            return unescape_string_literal(term)
+        except ValueError:
+            return term
+    return term
+
+
 def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
     """Claims whose words or whose article's title contain every term of `search`.
 
@@ -188,7 +198,7 @@ def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
     their trigram indexes (migration 0004); an OR across the join would read every claim.
     """
     for term in smart_split(search):
-        term = unescape_string_literal(term) if term[0] in "\"'" else term
+        term = _unquoted(term)
         by_text = Claim.objects.filter(text__icontains=term).order_by().values("pk")
         by_title = Claim.objects.filter(article__title__icontains=term).order_by().values("pk")
         queryset = queryset.filter(pk__in=by_text.union(by_title))

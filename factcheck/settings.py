@@ -78,6 +78,15 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
+# Production needs the real stack; EMBEDDED=true allows SQLite and in-process tasks anyway
+# (a single-machine demo, a build step), so a missing variable cannot silently fall back.
+EMBEDDED = env.bool("EMBEDDED", default=DEBUG)
+if not EMBEDDED:
+    missing = [name for name in ("DATABASE_URL", "CELERY_BROKER_URL") if not env.str(name, "")]
+    if missing:
+        raise ImproperlyConfigured(
+            f"{' and '.join(missing)} must be set when DEBUG is off (or set EMBEDDED=true)."
+        )
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
@@ -126,6 +135,7 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=_secure)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _secure else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_secure)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_secure)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's own health check speaks plain HTTP
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -148,6 +158,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.PerTokenThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": env.str("API_THROTTLE_RATE", default="600/minute")},
     "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    # How many proxies in front of the app set X-Forwarded-For; 0 ignores the header, so an
+    # anonymous client cannot dodge its throttle by sending one.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -200,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
 # --- Factcheck ------------------------------------------------------------------------------
 # Files bigger than this are refused by ingest (bytes).
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=5 * 1024 * 1024)
+# A pasted article travels in the form body: let it be as big as an uploaded file may be,
+# so the ingest limit (with its clear message) is the one an editor meets.
+DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BYTES + 64 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BYTES
 # Fetching articles from the web: time-outs in seconds; private and loopback addresses are
 # refused unless this is on (tests turn it on for a server they start on 127.0.0.1).
 FETCH_CONNECT_TIMEOUT = env.float("FETCH_CONNECT_TIMEOUT", default=5.0)

@@ -9,6 +9,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret-7f3c9a2e5b1d8f4a6c0e9b2d7a5f3c1e8b4d")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("STATIC_MANIFEST", "false")
+# The README's test command sets DATABASE_URL and CELERY_BROKER_URL; a bare pytest run may not.
+os.environ.setdefault("EMBEDDED", "true")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")

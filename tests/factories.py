@@ -23,7 +23,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         for name in extracted or ():
-            self.groups.add(Group.objects.get(name=name))
+            # get_or_create: a transactional test starts from a flushed database, whose
+            # migration-made groups may be gone.
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -93,7 +95,9 @@ class EditorFactory(UserFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         for name in extracted or ("Editors",):
-            self.groups.add(Group.objects.get(name=name))
+            # get_or_create: a transactional test starts from a flushed database, whose
+            # migration-made groups may be gone.
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
 class ReviewerFactory(EditorFactory):
@@ -102,7 +106,9 @@ class ReviewerFactory(EditorFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         for name in extracted or ("Reviewers",):
-            self.groups.add(Group.objects.get(name=name))
+            # get_or_create: a transactional test starts from a flushed database, whose
+            # migration-made groups may be gone.
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
 class SuperuserFactory(UserFactory):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -79,12 +79,23 @@ class SourceAdmin(HistoryAdmin):
             saved = services.source_add(actor=request.user, claim_id=obj.claim_id, **values)
             obj.pk = saved.pk
 
+    def has_delete_permission(self, request: HttpRequest, obj: Source | None = None) -> bool:
+        # The workflow decides: a claim in review or published keeps at least one source.
+        if obj is not None and not workflow.can(
+            request.user, Move.EDIT_SOURCES, obj.claim, removing_source=True
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def delete_model(self, request: HttpRequest, obj: Source) -> None:
         services.source_remove(actor=request.user, source_id=obj.pk)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
         for source_id in queryset.values_list("pk", flat=True):
-            services.source_remove(actor=request.user, source_id=source_id)
+            try:
+                services.source_remove(actor=request.user, source_id=source_id)
+            except workflow.TransitionError as refused:
+                self.message_user(request, str(refused), level=messages.WARNING)
 
 
 class CorrectionForm(forms.ModelForm):

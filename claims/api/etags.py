@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import transaction
 from django.db.models import Model
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
@@ -44,3 +48,14 @@ def check_if_match(request: Request, instance: Model, *, required: bool) -> None
     tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
     if "*" not in tags and etag_of(instance) not in tags:
         raise PreconditionFailed()
+
+
+@contextmanager
+def if_match_locked(request: Request, instance: Model, *, required: bool) -> Iterator[Model]:
+    """Check If-Match on the row locked until the write is done, so that no other write can
+    slip in between the check and ours (each service locks again; in one transaction that
+    is the same lock)."""
+    with transaction.atomic():
+        locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+        check_if_match(request, locked, required=required)
+        yield locked

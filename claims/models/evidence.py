@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.core.validators import URLValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -8,6 +9,33 @@ from claims.models.choices import Rating
 
 # Only web addresses: a `javascript:` or `data:` URL must never reach a link.
 web_url = URLValidator(schemes=["http", "https"])
+
+# A unit as people write one: words or symbols, at most one small power and one "per". pint
+# evaluates what it parses, so anything else (km**9**9**9 runs for minutes) never reaches it.
+unit_written = RegexValidator(
+    r"^[A-Za-z_°%²³µ$€£¥ .]+[23]?(\s*(\*\*|\^)\s*[1-3])?(\s*/\s*[A-Za-z_°µ .]+[23]?)?$",
+    message="Write a unit such as km, miles, square miles, km², km/h, °C, tonnes or %%.",
+)
+
+
+def reference_unit(value: str) -> None:
+    """A unit written as people write one, that the machine checks can convert.
+
+    One validator, not two: form and serializer fields run every validator even after one
+    has failed, and the shape must be checked before pint evaluates anything.
+    """
+    from claims.extraction.conversion import UREG
+
+    if not value:
+        return
+    unit_written(value)
+    try:
+        UREG.Unit(value)
+    except Exception as exc:  # pint raises many kinds of error for text it cannot read
+        raise ValidationError(
+            f"“{value}” is not a unit we know; try km, mile, square mile, day or kg.",
+            code="unit",
+        ) from exc
 
 
 class Source(models.Model):
@@ -21,7 +49,10 @@ class Source(models.Model):
     accessed_on = models.DateField(null=True, blank=True)
     reference_value = models.FloatField(null=True, blank=True)
     reference_unit = models.CharField(
-        max_length=60, blank=True, help_text="A unit pint understands, e.g. 'km', 'mile', 'day'."
+        max_length=60,
+        blank=True,
+        validators=[reference_unit],
+        help_text="A unit pint understands, e.g. 'km', 'mile', 'day'.",
     )
     # Blank for sources whose author's account was deleted (SET_NULL) or made by import.
     added_by = models.ForeignKey(

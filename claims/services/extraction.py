@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -23,6 +24,7 @@ from claims.extraction import Quantity, extract_quantities
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
+from claims.services.references import claim_refresh_worst_outcome
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +45,31 @@ class DraftClaim:
 
 
 def article_mark_running(*, article_id: int) -> Article | None:
-    """Take the article for extraction; None when it is gone or already extracted."""
+    """Take the article for extraction with a conditional UPDATE, so two workers never both do.
+
+    A worker takes an article that is queued, or one left running for longer than the hard
+    time limit (its worker died). One started EXTRACTION_MAX_ATTEMPTS times without finishing
+    is failed instead, so an article that kills its worker cannot loop for ever. None: not
+    ours to extract (gone, done, running elsewhere, or just failed).
+    """
     now = timezone.now()
-    claimed = (
-        Article.objects.filter(pk=article_id)
-        .exclude(extraction_state=ExtractionState.DONE, extractor_version=EXTRACTOR_VERSION)
-        .update(
-            extraction_state=ExtractionState.RUNNING,
-            extraction_started_at=now,
-            extraction_error="",
-            extraction_attempts=F("extraction_attempts") + 1,
-        )
+    abandoned = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    takeable = Article.objects.filter(pk=article_id).filter(
+        Q(extraction_state=ExtractionState.QUEUED)
+        | Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=abandoned)
+    )
+    limit = settings.EXTRACTION_MAX_ATTEMPTS
+    if takeable.filter(extraction_attempts__gte=limit).update(
+        extraction_state=ExtractionState.FAILED,
+        extraction_finished_at=now,
+        extraction_error=f"gave up after {limit} attempts that did not finish",
+    ):
+        return None
+    claimed = takeable.update(
+        extraction_state=ExtractionState.RUNNING,
+        extraction_started_at=now,
+        extraction_error="",
+        extraction_attempts=F("extraction_attempts") + 1,
     )
     if not claimed:
         return None
@@ -185,7 +201,9 @@ def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
 
     Bulk statements throughout: a long article has thousands of claims.
     """
-    stored = list(article.claims.filter(detached=False))
+    # Locked, as every review service locks a claim before it writes: an editor's source
+    # added meanwhile waits for us, and we see it before deciding what is untouched.
+    stored = list(article.claims.select_for_update().filter(detached=False))
     successors = _match(stored, drafts)
     kept = {claim.pk for claim in successors.values()}
     # Retire first, so that a successor may take over a retired claim's span.
@@ -206,6 +224,10 @@ def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
         Claim.objects.bulk_update(refreshed, _CLAIM_FIELDS, batch_size=500)
     Claim.objects.bulk_create([c for c in claims if c.pk is None], batch_size=500)
     _store_children(claims, drafts)
+    # A kept claim's reference findings (from its sources) still count towards its worst.
+    with_references = CheckResult.objects.filter(claim__in=refreshed, source__isnull=False)
+    for claim_id in set(with_references.values_list("claim_id", flat=True)):
+        claim_refresh_worst_outcome(claim_id=claim_id)
 
 
 def _match(stored: Sequence[Claim], drafts: Sequence[DraftClaim]) -> dict[int, Claim]:
@@ -304,20 +326,22 @@ def _retire(claims: Sequence[Claim]) -> None:
 
 def articles_requeue_extraction(*, article_ids: Iterable[int]) -> int:
     """Run extraction again for these articles (after an extractor upgrade, or on request)."""
-    ids = list(article_ids)
     with transaction.atomic():
-        count = (
-            Article.objects.filter(pk__in=ids)
+        # Articles being extracted right now are left to finish, and not enqueued twice.
+        waiting = (
+            Article.objects.select_for_update()
+            .filter(pk__in=list(article_ids))
             .exclude(extraction_state=ExtractionState.RUNNING)
-            .update(
-                extraction_state=ExtractionState.QUEUED,
-                extraction_queued_at=timezone.now(),
-                extraction_error="",
-                extraction_attempts=0,
-            )
+        )
+        ids = list(waiting.values_list("pk", flat=True))
+        Article.objects.filter(pk__in=ids).update(
+            extraction_state=ExtractionState.QUEUED,
+            extraction_queued_at=timezone.now(),
+            extraction_error="",
+            extraction_attempts=0,
         )
         transaction.on_commit(lambda: enqueue_extraction(ids))
-    return count
+    return len(ids)
 
 
 def articles_requeue_stalled(*, stall_seconds: int, max_attempts: int) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from claims.checks import check_reference_value
 from claims.checks.finding import Finding, worst_outcome
 from claims.models import CheckResult, Claim, Source
+
+log = logging.getLogger(__name__)
 
 
 def source_check_reference(*, source: Source) -> CheckResult | None:
@@ -24,7 +28,33 @@ def source_check_reference(*, source: Source) -> CheckResult | None:
 
 
 def _reference_finding(source: Source, reference_value: float) -> Finding:
-    findings = [
+    claim = source.claim
+    try:
+        findings = _findings_per_quantity(source, reference_value)
+    except Exception:  # a unit pint chokes on must not break the editor's save
+        log.exception("reference check of source %s failed", source.pk)
+        return Finding(
+            "reference",
+            "unverifiable",
+            claim.start,
+            claim.end,
+            "",
+            f"The unit “{source.reference_unit}” could not be read.",
+        )
+    if not findings:
+        return Finding(
+            "reference",
+            "unverifiable",
+            claim.start,
+            claim.end,
+            "",
+            "The claim has no extracted quantity to compare the reference with.",
+        )
+    return next((f for f in findings if f.outcome != "unverifiable"), findings[0])
+
+
+def _findings_per_quantity(source: Source, reference_value: float) -> list[Finding]:
+    return [
         check_reference_value(
             value=q.value,
             unit=q.unit,
@@ -39,17 +69,6 @@ def _reference_finding(source: Source, reference_value: float) -> Finding:
         )
         for q in source.claim.quantities.order_by("start")
     ]
-    if not findings:
-        claim = source.claim
-        return Finding(
-            "reference",
-            "unverifiable",
-            claim.start,
-            claim.end,
-            "",
-            "The claim has no extracted quantity to compare the reference with.",
-        )
-    return next((f for f in findings if f.outcome != "unverifiable"), findings[0])
 
 
 def claim_refresh_worst_outcome(*, claim_id: int) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-import pint
 from django import forms
 from django.core.exceptions import ValidationError
 
 from claims import selectors
-from claims.extraction.conversion import UREG
 from claims.models import Rating
+from claims.models.evidence import reference_unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,18 +60,6 @@ def web_address(value: str) -> None:
         )
 
 
-def pint_unit(value: str) -> None:
-    if not value:
-        return
-    try:
-        UREG.Unit(value)
-    except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
-        raise ValidationError(
-            f"“{value}” is not a unit we know; try km, mile, square mile, day or kg.",
-            code="unit",
-        ) from exc
-
-
 class SourceForm(Form):
     url = forms.CharField(label="URL", required=False, max_length=2000, validators=[web_address])
     title = forms.CharField(label="Title", max_length=500)
@@ -88,7 +75,7 @@ class SourceForm(Form):
         label="Unit",
         required=False,
         max_length=60,
-        validators=[pint_unit],
+        validators=[reference_unit],
         help_text="For example km, mile, day.",
     )
 

@@ -99,7 +99,8 @@ def _sources_part(request: HttpRequest, claim: Claim, bound: dict[str, forms.For
     user = request.user
     editing = request.GET.get("edit_source", "")
     edit_form = bound.get("edit")
-    editing_id = int(editing) if editing.isdigit() else getattr(edit_form, "source_id", None)
+    is_id = editing.isascii() and editing.isdigit() and len(editing) <= 18
+    editing_id = int(editing) if is_id else getattr(edit_form, "source_id", None)
     if edit_form is None and editing_id is not None:
         source = next((s for s in claim.sources.all() if s.pk == editing_id), None)
         edit_form = _edit_form(source) if source is not None else None

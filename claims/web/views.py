@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -66,6 +67,11 @@ def _ingest(data: dict[str, Any], user: Any) -> IngestResult:
     }
     if data.get("file"):
         upload = data["file"]
+        limit = settings.INGEST_MAX_BYTES
+        if upload.size > limit:  # known before reading: never load an oversized file
+            raise IntakeError(
+                f"the file is {upload.size:,} bytes, over the limit of {limit:,} bytes"
+            )
         return services.article_ingest_file(data=upload.read(), filename=upload.name, **common)
     if data.get("url"):
         return services.article_ingest_url(url=data["url"], **common)
@@ -77,7 +83,7 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
     """The article with its claims highlighted; `?claim=ID` opens that claim's panel."""
     context = reading_context(article_id)
     claim_id = request.GET.get("claim", "")
-    if claim_id.isdigit():
+    if claim_id.isascii() and claim_id.isdigit() and len(claim_id) <= 18:
         panel = panel_context(request, int(claim_id), article_id=article_id)
         context.update(panel, panel_open=True)
     return render(request, "claims/article.html", context)

@@ -90,6 +90,7 @@ def test_an_annotated_claim_that_no_longer_matches_is_kept_and_flagged(article):
     )
     Article.objects.filter(pk=article.pk).update(extractor_version="older")
 
+    services.articles_requeue_extraction(article_ids=[article.pk])
     services.article_extract(article_id=article.pk)
 
     stale.refresh_from_db()

@@ -23,7 +23,9 @@ from claims.models import Article
 )
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Article]:
-        return selectors.articles_for_api()
+        articles = selectors.articles_for_api()
+        # Only one article's text is read at a time: the list leaves it in the database.
+        return articles.defer(None).defer("raw") if self.action == "retrieve" else articles
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors, services
-from claims.api.etags import GUARDED_WRITE_ERRORS, check_if_match, etag_of, if_match_parameter
+from claims.api.etags import GUARDED_WRITE_ERRORS, etag_of, if_match_locked, if_match_parameter
 from claims.api.filters import ClaimFilter
 from claims.api.serializers import (
     AssignSerializer,
@@ -53,7 +53,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimSerializer
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     filterset_class = ClaimFilter
-    ordering_fields = ["id", "created_at", "updated_at", "check_worthiness"]
+    # Cursor pages need a (nearly) unique order: check_worthiness has a dozen values only.
+    ordering_fields = ["id", "created_at", "updated_at"]
 
     def get_queryset(self) -> QuerySet[Claim]:
         return selectors.claims_for_api()
@@ -64,13 +65,13 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 
     def _apply(self, request: Request, input_class, service: Callable[..., object]) -> Response:
         claim = self.get_object()
-        check_if_match(request, claim, required=False)
         data = {}
         if input_class is not None:
             submitted = input_class(data=request.data)
             submitted.is_valid(raise_exception=True)
             data = submitted.validated_data
-        service(actor=request.user, claim_id=claim.pk, **data)
+        with if_match_locked(request, claim, required=False):
+            service(actor=request.user, claim_id=claim.pk, **data)
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
 

@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors, services
-from claims.api.etags import GUARDED_WRITE_ERRORS, check_if_match, etag_of, if_match_parameter
+from claims.api.etags import GUARDED_WRITE_ERRORS, etag_of, if_match_locked, if_match_parameter
 from claims.api.serializers import ErrorSerializer, SourceSerializer, SourceUpdateSerializer
 from claims.models import Source
 
@@ -60,18 +60,18 @@ class SourceViewSet(viewsets.ModelViewSet):
 
     def update(self, request: Request, *args, partial: bool = False, **kwargs) -> Response:
         source = self.get_object()
-        check_if_match(request, source, required=True)
         submitted = self.get_serializer(source, data=request.data, partial=partial)
         submitted.is_valid(raise_exception=True)
-        updated = services.source_update(
-            actor=request.user, source_id=source.pk, **submitted.validated_data
-        )
+        with if_match_locked(request, source, required=True):
+            updated = services.source_update(
+                actor=request.user, source_id=source.pk, **submitted.validated_data
+            )
         return self._respond(updated, status.HTTP_200_OK)
 
     def destroy(self, request: Request, *args, **kwargs) -> Response:
         source = self.get_object()
-        check_if_match(request, source, required=True)
-        services.source_remove(actor=request.user, source_id=source.pk)
+        with if_match_locked(request, source, required=True):
+            services.source_remove(actor=request.user, source_id=source.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _respond(self, source: Source, code: int) -> Response:
