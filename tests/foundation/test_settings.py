@@ -26,6 +26,8 @@ SETTING_VARIABLES = {
     "CSRF_COOKIE_SECURE",
     "SECURE_HSTS_SECONDS",
     "CELERY_RESULT_BACKEND",
+    "EMBEDDED",
+    "API_THROTTLE_RATE",
 }
 PROBE = (
     "import json, django; django.setup(); from django.conf import settings as s; "
@@ -85,3 +87,18 @@ def test_check_deploy_is_clean_with_production_settings():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_without_the_real_stack_refuses_to_start_unless_embedded_is_asked_for():
+    hosts = {"SECRET_KEY": PRODUCTION["SECRET_KEY"], "ALLOWED_HOSTS": "factcheck.example.org"}
+    result = run(PROBE, **hosts)
+    assert result.returncode != 0
+    assert "DATABASE_URL and CELERY_BROKER_URL must be set when DEBUG is off" in result.stderr
+    assert probe(**hosts, EMBEDDED="true")["engine"] == "django.db.backends.sqlite3"
+
+
+def test_the_health_check_answers_over_plain_http_in_production(client, settings, db):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="localhost")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert client.get("/accounts/login/", HTTP_HOST="localhost").status_code == 301
