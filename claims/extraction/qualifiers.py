@@ -14,7 +14,7 @@ import re
 from claims.extraction.context import peek
 from claims.extraction.lexicon.words import OVER_MORE_BEFORE
 
-_PREFIXES: dict[str, str] = {
+PREFIXES: dict[str, str] = {
     "about": "approximate", "around": "approximate", "roughly": "approximate",
     "some": "approximate", "approximately": "approximate", "approx.": "approximate",
     "approx": "approximate", "an estimated": "approximate", "estimated": "approximate",
@@ -53,10 +53,10 @@ _PREFIXES: dict[str, str] = {
     "as far as": "at_most", "as low as": "at_least",
 }  # fmt: skip
 
-_SYMBOLS = {p: q for p, q in _PREFIXES.items() if not p[0].isalpha()}
+_SYMBOLS = {p: q for p, q in PREFIXES.items() if not p[0].isalpha()}
 _OPENING = "(“\"‘'[—–-"
-_LAST_WORDS = frozenset(p.split()[-1] for p in _PREFIXES if p[0].isalpha())
-_WORDS = sorted((p for p in _PREFIXES if p[0].isalpha()), key=lambda p: (-len(p), p))
+_LAST_WORDS = frozenset(p.split()[-1] for p in PREFIXES if p[0].isalpha())
+_WORDS = sorted((p for p in PREFIXES if p[0].isalpha()), key=lambda p: (-len(p), p))
 # The phrases read backwards from the figure: the window before it is reversed once and one
 # anchored match finds the longest phrase that ends there (slicing and splitting words cost
 # more). The phrase must begin a word: opening punctuation, then a space or the window's start.
@@ -96,7 +96,7 @@ def prefix_at(text: str, start: int) -> tuple[str, int] | None:
     if at == offset and offset and not text[offset - 1].isspace():
         return None  # the window cut a longer word ("moreover" seen as "over")
     # `.get`: case-insensitive matching lets letters through that no table spells.
-    qualifier = _PREFIXES.get(" ".join(text[at : offset + len(stripped)].casefold().split()))
+    qualifier = PREFIXES.get(" ".join(text[at : offset + len(stripped)].casefold().split()))
     return None if qualifier is None else (qualifier, at)
 
 
