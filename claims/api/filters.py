@@ -29,7 +29,8 @@ def _utc(name: str, value: datetime) -> datetime:
 class ClaimFilter(filters.FilterSet):
     state = filters.ChoiceFilter(choices=ClaimState.choices)
     kind = filters.ChoiceFilter(choices=_choices(KINDS))
-    article = filters.NumberFilter(field_name="article_id")
+    # Bounded: an id beyond a 64-bit integer is an error to report, not a query to run.
+    article = filters.NumberFilter(field_name="article_id", min_value=1, max_value=2**63 - 1)
     rating = filters.ChoiceFilter(choices=Rating.choices, method="by_rating")
     outcome = filters.ChoiceFilter(
         choices=_choices(OUTCOMES),

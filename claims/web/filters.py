@@ -24,7 +24,7 @@ class ClaimFilter(django_filters.FilterSet):
     assignee = django_filters.ModelChoiceFilter(
         queryset=lambda request: selectors.assignable_users(), empty_label="Anyone"
     )
-    article = django_filters.NumberFilter(label="Article number", min_value=1)
+    article = django_filters.NumberFilter(label="Article number", min_value=1, max_value=2**63 - 1)
 
     class Meta:
         model = Claim

@@ -14,7 +14,8 @@ from claims.models import Claim, ClaimState, Source
 from tests.factories import ClaimFactory, EditorFactory, SourceFactory
 from tests.paths import SEED
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Row locks are PostgreSQL's (the README's test command runs there); SQLite locks whole files.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("on_postgres")]
 
 
 def in_thread(work) -> list:
