@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import random
 import subprocess
 import sys
 import time
@@ -31,6 +30,9 @@ DEV = SHARED / "data" / "extraction_dev.jsonl"
 SEED = SHARED / "seeds" / "izium-2022-09-14.txt"
 SCORER = SHARED / "tools" / "score_extraction.py"
 sys.path.insert(0, str(REPO))
+
+# The same input the property tests use, so the bound they assert and the figure here agree.
+from tests.extraction.helpers import pathological  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -183,21 +185,6 @@ def throughput(extract: Callable[[str], object], text: str, by_paragraph: bool) 
     for piece in pieces:
         extract(piece)
     return len(text.encode("utf-8")) / (time.process_time() - started) / 1e6
-
-
-def pathological(size: int, seed: int = 7) -> str:
-    """Digits, separators and unit words run together (as in tests/extraction/test_properties)."""
-    rng = random.Random(seed)
-    parts = [
-        "1", "22", "333", ",", ",000", ".", "5", " ", "-", "–", " km", "km", " sq", " square ",
-        " miles", "%", " per", " cent", " to ", " and ", "$", "£", "bn", "m", " million",
-    ]  # fmt: skip
-    out: list[str] = []
-    length = 0
-    while length < size:
-        out.append(rng.choice(parts))
-        length += len(out[-1])
-    return "".join(out)[:size]
 
 
 def pathological_seconds(size: int = 1_000_000) -> float:

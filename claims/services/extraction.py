@@ -24,7 +24,6 @@ from claims.extraction import Quantity, extract_quantities
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
-from claims.services.references import claim_refresh_worst_outcome
 
 log = logging.getLogger(__name__)
 
@@ -224,10 +223,21 @@ def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
         Claim.objects.bulk_update(refreshed, _CLAIM_FIELDS, batch_size=500)
     Claim.objects.bulk_create([c for c in claims if c.pk is None], batch_size=500)
     _store_children(claims, drafts)
-    # A kept claim's reference findings (from its sources) still count towards its worst.
-    with_references = CheckResult.objects.filter(claim__in=refreshed, source__isnull=False)
-    for claim_id in set(with_references.values_list("claim_id", flat=True)):
-        claim_refresh_worst_outcome(claim_id=claim_id)
+    _count_reference_findings(refreshed)
+
+
+def _count_reference_findings(claims: Sequence[Claim]) -> None:
+    """A kept claim's reference findings (from its sources) still count towards its worst."""
+    with_references = CheckResult.objects.filter(claim__in=claims, source__isnull=False)
+    outcomes: dict[int, list[str]] = {}
+    for claim_id, outcome in CheckResult.objects.filter(
+        claim_id__in=with_references.values("claim_id")
+    ).values_list("claim_id", "outcome"):
+        outcomes.setdefault(claim_id, []).append(outcome)
+    changed = [c for c in claims if c.pk in outcomes]
+    for claim in changed:
+        claim.worst_outcome = worst_outcome(outcomes[claim.pk])
+    Claim.objects.bulk_update(changed, ["worst_outcome"], batch_size=500)
 
 
 def _match(stored: Sequence[Claim], drafts: Sequence[DraftClaim]) -> dict[int, Claim]:

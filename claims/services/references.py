@@ -33,24 +33,16 @@ def _reference_finding(source: Source, reference_value: float) -> Finding:
         findings = _findings_per_quantity(source, reference_value)
     except Exception:  # a unit pint chokes on must not break the editor's save
         log.exception("reference check of source %s failed", source.pk)
-        return Finding(
-            "reference",
-            "unverifiable",
-            claim.start,
-            claim.end,
-            "",
-            f"The unit “{source.reference_unit}” could not be read.",
-        )
+        return _unverifiable(claim, f"The unit “{source.reference_unit}” could not be read.")
     if not findings:
-        return Finding(
-            "reference",
-            "unverifiable",
-            claim.start,
-            claim.end,
-            "",
-            "The claim has no extracted quantity to compare the reference with.",
+        return _unverifiable(
+            claim, "The claim has no extracted quantity to compare the reference with."
         )
     return next((f for f in findings if f.outcome != "unverifiable"), findings[0])
+
+
+def _unverifiable(claim: Claim, explanation: str) -> Finding:
+    return Finding("reference", "unverifiable", claim.start, claim.end, "", explanation)
 
 
 def _findings_per_quantity(source: Source, reference_value: float) -> list[Finding]:

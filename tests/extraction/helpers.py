@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from claims.extraction import Quantity, extract_quantities
 
 
@@ -18,3 +20,19 @@ def surfaces(text: str) -> list[str]:
 
 def approx(x: float, y: float, rel: float = 1e-6) -> bool:
     return abs(x - y) <= rel * max(abs(y), 1e-12)
+
+
+def pathological(size: int, seed: int = 7) -> str:
+    """Digits, separators and unit words run together: the input that hurts backtracking."""
+    rng = random.Random(seed)
+    parts = [
+        "1", "22", "333", ",", ",000", ".", "5", " ", "-", "–", " km", "km", " sq", " square ",
+        " miles", "%", " per", " cent", " to ", " and ", "$", "£", "bn", "m", " million",
+    ]  # fmt: skip
+    out: list[str] = []
+    length = 0
+    while length < size:
+        piece = rng.choice(parts)
+        out.append(piece)
+        length += len(piece)
+    return "".join(out)[:size]

@@ -1,6 +1,5 @@
 """Properties that hold for any input (hypothesis): no crash, honest spans, order, stability."""
 
-import random
 import time
 from itertools import pairwise
 
@@ -8,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import QUALIFIERS, extract_quantities
+from tests.extraction.helpers import pathological
 
 # Text made of the pieces the extractor reacts to, so that hypothesis reaches deep paths.
 PIECES = [
@@ -48,22 +48,6 @@ def test_any_text_gives_honest_spans_in_text_order(text):
 @given(any_text)
 def test_the_same_text_gives_the_same_quantities(text):
     assert extract_quantities(text) == extract_quantities(text)
-
-
-def pathological(size: int, seed: int = 7) -> str:
-    """Digits, separators and unit words run together: the input that hurts backtracking."""
-    rng = random.Random(seed)
-    parts = [
-        "1", "22", "333", ",", ",000", ".", "5", " ", "-", "–", " km", "km", " sq", " square ",
-        " miles", "%", " per", " cent", " to ", " and ", "$", "£", "bn", "m", " million",
-    ]  # fmt: skip
-    out: list[str] = []
-    length = 0
-    while length < size:
-        piece = rng.choice(parts)
-        out.append(piece)
-        length += len(piece)
-    return "".join(out)[:size]
 
 
 def test_a_megabyte_of_digits_separators_and_unit_words_is_linear():
