@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.checks.date_events import GENERIC_GROUPS, content_words, event_groups
+from claims.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from claims.extraction.temporal import TimeExpression, find_time_expressions
 
 # How far (in characters) a clause, an event phrase or a preceding event is looked for: a
@@ -60,8 +61,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|
 
 
 _ABBREVIATION = re.compile(
-    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Jr|Sr|No|vs|Jan|Feb|Mar"
-    r"|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$"
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Jr|Sr|No|vs|"
+    + "|".join([*MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS])
+    + r")\.$"
 )
 
 

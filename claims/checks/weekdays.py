@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from claims.checks.finding import Finding
+from claims.extraction.lexicon.calendar import WEEKDAYS
 from claims.extraction.temporal import TimeExpression
 
 CHECK = "date_arithmetic"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _LEADING_WEEKDAY = re.compile(r"(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?\S")
 
 

@@ -1,21 +1,21 @@
-"""Reading the words around a quantity: the hedge in front of it ("some", "roughly")."""
+"""Reading the words around a quantity: the hedge in front of it ("some", "roughly").
+
+The words come from the extractor's one table of qualifiers (claims.extraction.lexicon.
+qualifiers) and are found by the extractor's own reader (`prefix_at`), so the checks and the
+extractor never disagree on what hedges a figure.
+"""
 
 from __future__ import annotations
 
 import re
 
-# Longest first, so "more than" wins over "more".
-HEDGES = (
-    "approximately", "an estimated", "estimated", "upwards of", "just under", "just over",
-    "more than", "fewer than", "less than", "at least", "at most", "close to", "as many as",
-    "as much as", "roughly", "nearly", "almost", "around", "about", "circa", "some", "over",
-    "under", "up to", "only", "just", "c.", "~",
-)  # fmt: skip
-_HEDGE_AT_END = re.compile(
-    r"(?:^|(?<=[\s(\[,—–-]))(" + "|".join(re.escape(h) for h in HEDGES) + r")\s*$", re.IGNORECASE
-)
+from claims.extraction.lexicon.qualifiers import PREFIXES
+from claims.extraction.qualifiers import prefix_at
+
+# Longest first, so "more than" wins over "more" in patterns built from them.
+HEDGES = tuple(sorted(PREFIXES, key=len, reverse=True))
 _HEDGE_AT_START = re.compile(
-    r"^(" + "|".join(re.escape(h) for h in HEDGES) + r")\b\s*", re.IGNORECASE
+    r"^(" + "|".join(re.escape(h) for h in HEDGES) + r")(?!\w)\s*", re.IGNORECASE
 )
 
 
@@ -28,10 +28,11 @@ def hedge(text: str, start: int, surface: str = "") -> tuple[str, int]:
     inside = _HEDGE_AT_START.match(surface)
     if inside:
         return inside.group(1), start
-    found = _HEDGE_AT_END.search(text, max(0, start - 20), start)
-    if found:
-        return found.group(1), found.start(1)
-    return "", start
+    found = prefix_at(text, start)
+    if found is None:
+        return "", start
+    at = found[1]
+    return text[at:start].strip(), at
 
 
 def leading_hedge(surface: str) -> str:

@@ -20,6 +20,7 @@ from claims.extraction.figures import (
     range_after,
     range_opener,
 )
+from claims.extraction.lexicon.numbers import SMALL, TENS
 from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
 from claims.extraction.numbers import AND_A_HALF_RE
 from claims.extraction.qualifiers import (
@@ -31,9 +32,11 @@ from claims.extraction.qualifiers import (
 from claims.extraction.tails import degrees_at
 from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, Tail, tail_at
 
+# "one in five", "three out of ten": a ratio, not a quantity and its unit.
 _IN_RE = re.compile(
-    r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|twenty|a hundred|hundred)\b)"
+    r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?i:"
+    + "|".join(sorted([*SMALL, *TENS, "a hundred", "hundred"], key=len, reverse=True))
+    + r")\b)"
 )
 _AGE_RE = re.compile(r"[ \t-]+old(?![\w])|-olds?(?![\w])")
 

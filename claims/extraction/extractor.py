@@ -24,8 +24,9 @@ from claims.extraction.fractions import (
     fraction,
 )
 from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS
+from claims.extraction.lexicon.numbers import DENOMINATORS, SMALL, TENS
 from claims.extraction.lexicon.units import UNITS
-from claims.extraction.numbers import DENOMINATORS, DIGIT_RUN_RE, FRACTION_CHARS, SMALL, TENS
+from claims.extraction.numbers import DIGIT_RUN_RE, FRACTION_CHARS
 from claims.extraction.quantity import Quantity
 from claims.extraction.sentences import Sentences
 from claims.extraction.trie import trie_pattern

@@ -13,8 +13,8 @@ import re
 from claims.extraction.drafts import Draft, Tail, draft_after_figure, draft_from_tail
 from claims.extraction.figures import Figure, with_scale
 from claims.extraction.lexicon import wordset
+from claims.extraction.lexicon.numbers import DENOMINATORS, SCALES
 from claims.extraction.lexicon.words import NOT_NOUNS
-from claims.extraction.numbers import DENOMINATORS, SCALES
 from claims.extraction.qualifiers import prefix_at
 from claims.extraction.tails import percent_at, unit_at
 

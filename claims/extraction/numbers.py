@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extraction.context import peek
+from claims.extraction.lexicon.numbers import SCALES, SMALL, TENS
 
 # Thousands separators: comma, thin space, narrow no-break space, no-break space.
 _SEP = "[,\u2009\u202f\u00a0]"
@@ -27,19 +28,6 @@ FRACTION_CHARS: dict[str, float] = {
 _FRAC = "[" + "".join(FRACTION_CHARS) + "]"
 NUMERAL_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<frac>\s?{_FRAC})?|(?P<only>{_FRAC})")
 
-SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-}  # fmt: skip
 # Scale words and abbreviations after a figure. "m" and "k" are decided by the caller,
 # because "5m" is metres on a running track and millions in a budget.
 SCALE_ABBREVIATIONS: dict[str, float] = {
@@ -47,14 +35,6 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
     "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }  # fmt: skip
 AMBIGUOUS_SCALES: dict[str, float] = {"m": 1e6, "k": 1e3, "K": 1e3, "M": 1e6, "b": 1e9}
-
-# "two thirds", "a quarter", "three-fifths": denominators of fractions written as words.
-DENOMINATORS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
-    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
-    "tenths": 10,
-}  # fmt: skip
 
 _WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD})(?![\w])")

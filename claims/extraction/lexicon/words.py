@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from claims.extraction.lexicon import wordset
+from claims.extraction.lexicon.calendar import MONTH_WORDS, WEEKDAY_WORDS
 
-MONTHS = wordset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-WEEKDAYS = wordset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur"
-    " thurs fri sat sun"
-)
+MONTHS = MONTH_WORDS
+WEEKDAYS = WEEKDAY_WORDS
 
 # Capitalised words that may stand before a count without making it a name ("About 30
 # people", "The 12 jurors"); any other capitalised word right before digits names something

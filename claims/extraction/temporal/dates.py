@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from claims.extraction.lexicon.calendar import month_number
 from claims.extraction.temporal.expression import TimeExpression
 from claims.extraction.temporal.patterns import (
     CLAUSE_BREAK,
@@ -12,16 +13,11 @@ from claims.extraction.temporal.patterns import (
     FUTURE,
     ISO,
     MONTH_DAY,
-    MONTH_NUMBER,
     RELATIVE_DAY,
     RELATIVE_DAY_OFFSET,
     WEEKDAY_RE,
     WEEKDAYS,
 )
-
-
-def month_number(name: str) -> int:
-    return MONTH_NUMBER[name[:3].casefold()]
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

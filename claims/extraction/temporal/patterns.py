@@ -8,32 +8,26 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.qualifiers import PREFIXES
+from claims.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from claims.extraction.lexicon.numbers import SMALL, TENS
+from claims.extraction.lexicon.qualifiers import PREFIXES
 
 # --- vocabulary ---------------------------------------------------------------------------
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(WEEKDAYS)
-MONTH_NUMBER = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 # Capitalised only: "march" and "may" are verbs far more often than months in lower case.
 # Only an abbreviation takes a dot: the full stop after "8 March." ends the sentence.
 MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+    r"(?:(?:" + "|".join(MONTHS) + r")\b"
+    r"|(?:" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")(?:\.|\b))"
 )
 _DAY = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d{3})"
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
 
-_SMALL = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUE: dict[str, float | None] = {w: float(i + 1) for i, w in enumerate(_SMALL)}
-WORD_VALUE.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
+_SMALL = [w for w in SMALL if SMALL[w]]  # "zero days" is no length of time
+_TENS = list(TENS)
+WORD_VALUE: dict[str, float | None] = {w: float(SMALL[w]) for w in _SMALL}
+WORD_VALUE.update({w: float(v) for w, v in TENS.items()})
 WORD_VALUE.update({"a": 1.0, "an": 1.0, "a couple of": 2.0, "a dozen": 12.0})
 WORD_VALUE.update({"a few": None, "several": None, "a number of": None})
 _NUMBER_CORE = (
@@ -43,7 +37,7 @@ _NUMBER_CORE = (
 _NUMBER = _NUMBER_CORE + r"|a\s+couple\s+of|a\s+few|a\s+number\s+of|several|an?"
 
 # The qualifiers a length of time takes ("about five days"): a few of the Extraction API's
-# (claims.extraction.qualifiers.PREFIXES, which says what each one means), and "barely",
+# (claims.extraction.lexicon.qualifiers.PREFIXES, which says what each one means), and "barely",
 # which only a length of time takes ("barely three weeks").
 _TIME_QUALIFIERS = (
     "about", "around", "roughly", "some", "approximately", "nearly", "almost", "an estimated",
