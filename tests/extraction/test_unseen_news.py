@@ -14,8 +14,11 @@ from pathlib import Path
 from claims.extraction import Quantity, extract_quantities
 
 DATA = Path(__file__).parent / "data" / "unseen_news.jsonl"
-# What the extractor reached when the set was written (2026-11-25): F1 1.000, every qualifier.
-F1_FLOOR = 1.0
+# The set was first written with `ignore` cut-outs that hid nine figures the extractor misread
+# (money in "SDR" and "Ksh", pints, astronomical units, a vote tally, cricket overs); with
+# them scored as gold (2026-12-05) the true figure is F1 0.990 (tp 451, fp 2, fn 7), every
+# qualifier right. Raise the floor as the extractor gets better, never lower it.
+F1_FLOOR = 0.990
 QUALIFIER_FLOOR = 1.0
 
 
@@ -36,12 +39,7 @@ def _matches(q: Quantity, gold: dict, span: tuple[int, int]) -> bool:
 def _score_case(case: dict) -> tuple[int, int, int, int, list[str]]:
     """tp, fp, fn, qualifiers right, and what went wrong, for one case."""
     text = case["text"]
-    ignored = [(text.find(s), text.find(s) + len(s)) for s in case.get("ignore", [])]
-    found = [
-        q
-        for q in extract_quantities(text)
-        if not any(q.start < b and a < q.end for a, b in ignored)
-    ]
+    found = extract_quantities(text)
     used: set[int] = set()
     qualifiers, errors = 0, []
     for gold in case["gold"]:
@@ -66,6 +64,7 @@ def _score_case(case: dict) -> tuple[int, int, int, int, list[str]]:
 def test_the_unseen_news_set_scores_at_least_its_floor():
     cases = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     assert len(cases) >= 150
+    assert not any("ignore" in case for case in cases), "every figure is scored, none cut out"
     tp = fp = fn = right = 0
     errors: list[str] = []
     for case in cases:
