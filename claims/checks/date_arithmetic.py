@@ -50,6 +50,7 @@ date_durations.py, and the wording of findings in date_verdicts.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -68,6 +69,7 @@ from claims.checks.date_events import EVENT_GROUPS, INDEFINITE, PROPER_NOUN, eve
 from claims.checks.date_verdicts import CHECK, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.checks.weekdays import check_weekdays
+from claims.extraction.quantity import Quantity
 from claims.extraction.temporal import UNIT_DAYS, TimeExpression
 
 __all__ = ["CHECK", "EVENT_GROUPS", "check_date_arithmetic"]
@@ -79,13 +81,15 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b",
 _EVENT_END = re.compile(r"[,;:()“”\"—–.!?]|\s-\s")
 
 
-def check_date_arithmetic(text: str, reference_date: date | None = None) -> list[Finding]:
+def check_date_arithmetic(
+    text: str, reference_date: date | None = None, quantities: Sequence[Quantity] | None = None
+) -> list[Finding]:
     """Findings for every stated interval that the text's own dates can be held against.
 
     `reference_date` is the article's dateline; weekdays and "N days ago" need it. See the
     module docstring for the shapes checked and the rule that links an event to its date.
     """
-    ctx = DateContext.build(text, reference_date)
+    ctx = DateContext.build(text, reference_date, quantities)
     findings = []
     for expr in ctx.exprs:
         if expr.amount is None or expr.unit not in CHECKED_UNITS:

@@ -28,7 +28,8 @@ _BEGAN = re.compile(
 # lasting five days", "which lasted from June 1 to June 30, six weeks in all".
 _LENGTH_APPOSITION = re.compile(
     r"[\s,;:()\[\]–—-]*(?:(?:or|for|that\s+is|i\.e\.|namely|lasting|lasted|spanning|spanned"
-    r"|which\s+(?:is|was)|in\s+all|in\s+total|a\s+total\s+of)\s+)?",
+    r"|which\s+(?:is|was)|in\s+all|in\s+total|a\s+total\s+of"
+    r"|(?:a|the)\s+(?:period|span|space|stretch)\s+of)\s+)?",
     re.IGNORECASE,
 )
 

@@ -48,6 +48,8 @@ EVENT_GROUPS.update(
             "festival", "parade", "funeral", "wedding", "trial", "hearing", "verdict", "debate",
             "match", "final", "race", "rally", "protest", "speech", "coup", "raid", "massacre",
             "shooting", "ambush", "blackout", "outage", "spill", "eruption", "strike", "lockdown",
+            "war", "siege", "blockade", "walkout", "negotiation", "tournament",
+            "games", "tour", "session", "congress", "convention", "fair", "exhibition",
         )
     }
 )  # fmt: skip
