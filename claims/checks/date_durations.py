@@ -5,11 +5,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims.checks.date_context import DateContext, apposed
+from claims.checks.date_counts import bare_weekday
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
+
+# Groups of date_events.py that tell of a beginning and of an end.
+_BEGINNINGS = frozenset({"start", "opening"})
+_ENDINGS = frozenset({"end", "closure"})
 
 # "has lasted five days" is counted up to the dateline from the day the thing "began on".
 _LASTED = re.compile(
@@ -35,6 +41,8 @@ _LENGTH_APPOSITION = re.compile(
 
 
 def check_duration(ctx: DateContext, duration: TimeExpression) -> Finding | None:
+    if duration.noun is not None:
+        return check_event_length(ctx, duration)
     interval = apposed(ctx, duration, ("interval",), gap=_LENGTH_APPOSITION)
     if interval is None:
         return _check_lasted(ctx, duration)
@@ -74,3 +82,65 @@ def _check_lasted(ctx: DateContext, duration: TimeExpression) -> Finding | None:
     counts = [elapsed, elapsed + 1]  # "in its fifth day" counts the first day too
     dated = f"'{began.text}' is {day_label(began.date)} and the dateline {day_label(ctx.reference)}"
     return judge(duration, counts, began.date, ctx.reference, dated)
+
+
+def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | None:
+    """ "an 11-day festival from June 3 to June 13", "a five-day strike began on Monday ... ends
+    on Friday": an event of N days counts its first and its last day (Monday to Wednesday is a
+    three-day meeting). The two ends are the one interval of the sentence, else the one date
+    the event began on and the one it ends on, in this sentence or the next."""
+    ends = _interval_in_sentence(ctx, duration) or _began_and_ended(ctx, duration)
+    if ends is None:
+        return None
+    first, last, label = ends
+    if first.date is None or last.date is None:
+        if ctx.reference is None and (first.relative or last.relative):
+            return unverifiable(duration, needs_dateline(duration, [first, last]))
+        return None
+    days = (last.date - first.date).days
+    if bare_weekday(first) or bare_weekday(last):
+        days %= 7  # two weekday names: within a week
+    if days < 0:
+        return None
+    counted = days + 1
+    dated = f"{label} runs {counted} days counting its first and last day"
+    return judge(duration, [counted], first.date, last.date, dated)
+
+
+def _interval_in_sentence(
+    ctx: DateContext, duration: TimeExpression
+) -> tuple[TimeExpression, TimeExpression, str] | None:
+    s_start, s_end = ctx.sentences[ctx.sentence_index(duration.start)]
+    intervals = [
+        e
+        for e in ctx.exprs
+        if s_start <= e.start < s_end and e.kind == "interval" and e.anchor != "dateline"
+    ]
+    if len(intervals) != 1 or (intervals[0].date is None and intervals[0].length_days is None):
+        return None
+    interval = intervals[0]
+    if interval.date is None or interval.end_date is None:
+        return None
+    last = replace(interval, date=interval.end_date)
+    return interval, last, f"'{interval.text}'"
+
+
+def _began_and_ended(
+    ctx: DateContext, duration: TimeExpression
+) -> tuple[TimeExpression, TimeExpression, str] | None:
+    index = ctx.sentence_index(duration.start)
+    s_start = ctx.sentences[index][0]
+    s_end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+    began, ended = [], []
+    for expr in ctx.dates_between(s_start, s_end):
+        groups = ctx.profile(expr)[1]
+        if ctx.profile(expr)[0]:
+            continue
+        if groups & _BEGINNINGS:
+            began.append(expr)
+        elif groups & _ENDINGS:
+            ended.append(expr)
+    if len(began) != 1 or len(ended) != 1 or ended[0].start < began[0].start:
+        return None
+    first, last = began[0], ended[0]
+    return first, last, f"from '{first.text}' to '{last.text}'"

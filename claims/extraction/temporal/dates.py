@@ -98,6 +98,11 @@ def in_future_clause(text: str, at: int) -> bool:
         first = CLAUSE_BREAK.search(after)
         nxt = CLAUSE_BREAK.search(after, first.end()) if first else None
         clause = after[: nxt.start() if nxt else len(after)]
+        if len(breaks) >= 1 and breaks[-1].group(0) == ",":
+            # "will open in three days, on Friday": a date set off by a comma tells when the
+            # clause before it happens.
+            head = before[breaks[-2].end() if len(breaks) >= 2 else 0 : breaks[-1].start()]
+            clause = f"{head} {clause}"
     return FUTURE.search(clause) is not None
 
 

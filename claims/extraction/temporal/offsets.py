@@ -103,11 +103,14 @@ def _read(text: str, length: _Length, reference: date | None) -> TimeExpression:
         # "will open in three days", "in two days' time": counted from the dateline.
         end = direction.end() if direction else length.end
         return _offset_expr(text, length, end, +1, "dateline", reference)
-    if AFTER_BEFORE.search(before):
+    after = AFTER_BEFORE.search(before)
+    if after:
+        # "After 11 days of talks, ...": the phrase, "after" included, opens its clause.
         of = OF_NOUN.match(text, length.end)
         noun = of["noun"].casefold() if of else None
         anchor = "start_of" if noun else "preceding"
-        return _offset_expr(text, length, length.end, +1, anchor, reference, noun=noun)
+        opened = replace(length, start=length.start - len(before) + after.start())
+        return _offset_expr(text, opened, length.end, +1, anchor, reference, noun=noun)
     noun = None
     if text[length.end - 1 : length.end].isalpha() and "-" in text[length.start : length.end]:
         glued = ATTRIBUTIVE_NOUN.match(text, length.end)  # "an 11-day summit"
