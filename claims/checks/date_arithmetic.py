@@ -116,7 +116,7 @@ def check_date_arithmetic(
             finding = None
         if finding is not None:
             findings.append(finding)
-    return findings + check_weekdays(ctx.exprs)
+    return findings + check_weekdays(ctx.exprs, reference_date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,12 @@ class DateContext:
             found.update({id(e): e for e in dated[low:high]})
         return sorted(found.values(), key=_start)
 
+    def exprs_between(self, low: int, high: int) -> list[TimeExpression]:
+        """The expressions of any kind that start in [low, high)."""
+        return self.exprs[
+            bisect_left(self.exprs, low, key=_start) : bisect_left(self.exprs, high, key=_start)
+        ]
+
     def dates_between(self, low: int, high: int) -> list[TimeExpression]:
         """The dates that start in [low, high)."""
         return self.dates[bisect_left(self.date_starts, low) : bisect_left(self.date_starts, high)]

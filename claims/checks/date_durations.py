@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from claims.checks.date_context import DateContext, apposed
 from claims.checks.date_counts import bare_weekday
+from claims.checks.date_events import event_groups
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
@@ -113,14 +114,12 @@ def _interval_in_sentence(
     s_start, s_end = ctx.sentences[ctx.sentence_index(duration.start)]
     intervals = [
         e
-        for e in ctx.exprs
-        if s_start <= e.start < s_end and e.kind == "interval" and e.anchor != "dateline"
+        for e in ctx.exprs_between(s_start, s_end)
+        if e.kind == "interval" and e.anchor != "dateline"
     ]
-    if len(intervals) != 1 or (intervals[0].date is None and intervals[0].length_days is None):
+    if len(intervals) != 1:
         return None
     interval = intervals[0]
-    if interval.date is None or interval.end_date is None:
-        return None
     last = replace(interval, date=interval.end_date)
     return interval, last, f"'{interval.text}'"
 
@@ -132,10 +131,15 @@ def _began_and_ended(
     s_start = ctx.sentences[index][0]
     s_end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
     began, ended = [], []
+    previous_end = s_start
     for expr in ctx.dates_between(s_start, s_end):
-        groups = ctx.profile(expr)[1]
+        # The verb right before the date says what it dates: "opened on June 1 and closed on
+        # June 14" (the words since the previous date, within the clause's reach).
+        words = ctx.text[max(previous_end, expr.start - 40) : expr.start]
+        previous_end = expr.end
         if ctx.profile(expr)[0]:
             continue
+        groups = event_groups(words) or ctx.profile(expr)[1]
         if groups & _BEGINNINGS:
             began.append(expr)
         elif groups & _ENDINGS:

@@ -102,8 +102,8 @@ def _preceding_moment(ctx: DateContext, pair_start: int) -> _Moment | None:
     lowest = max(lowest, pair_start - REACH)
     candidates = [
         e
-        for e in ctx.exprs
-        if lowest <= e.start and e.end <= pair_start and e.kind in ("date", "time")
+        for e in ctx.exprs_between(lowest, pair_start)
+        if e.end <= pair_start and e.kind in ("date", "time")
     ]
     for expr in reversed(candidates):
         if expr.kind == "time" or not is_reporting(ctx, expr):

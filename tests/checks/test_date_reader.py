@@ -41,7 +41,9 @@ def passages(draw):
     second = first + timedelta(days=n * _UNIT_DAYS[unit] + shift)
     plural = "" if n == 1 else "s"
     length = f"{qualifier}{_amount(n, words)} {unit}{plural}"
-    shape = draw(st.sampled_from(["later_apposed", "later_opening", "after_event", "ago"]))
+    shape = draw(
+        st.sampled_from(["later_apposed", "later_opening", "after_event", "ago", "elapsed"])
+    )
     same_sentence = draw(st.booleans())
     joint = ", and" if same_sentence else "."
     if shape == "later_apposed":
@@ -58,6 +60,12 @@ def passages(draw):
         text = (
             f"The dam burst on {_day(first)}{joint} the minister resigned on {_day(second)}, "
             f"{length} after the dam burst."
+        )
+    elif shape == "elapsed":
+        opener = ", and after" if same_sentence else ". After"
+        text = (
+            f"Talks opened in Geneva on {_day(first)}{opener} {length} of talks, a deal was "
+            f"signed on {_day(second)}."
         )
     else:
         second = DATELINE
@@ -104,3 +112,44 @@ def test_a_length_the_extractor_reads_in_words_is_checked():
     assert [(text[f.start : f.end], f.outcome) for f in found] == [
         ("a hundred days after", "consistent")
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(sorted(_WORDS)),
+    st.booleans(),
+    st.sampled_from(["", "about ", "nearly ", "more than "]),
+    st.integers(0, 23),
+    st.integers(0, 23),
+    st.booleans(),
+)
+def test_every_hour_count_beside_two_moments_is_considered(n, words, qualifier, h0, h1, days):
+    def clock(h: int) -> str:
+        return f"{h % 12 or 12} {'a.m.' if h < 12 else 'p.m.'}"
+
+    plural = "" if n == 1 else "s"
+    length = f"{qualifier}{_amount(n, words)} hour{plural}"
+    if days:
+        text = f"The storm hit on June 3, 2024. Power came back {length} later, on June 5, 2024."
+    else:
+        text = f"The fire broke out at {clock(h0)}. It was out {length} later, at {clock(h1)}."
+    quantities = extract_quantities(text, reference_date=DATELINE)
+    hours = [q for q in quantities if q.kind == "duration" and q.unit == "hour"]
+    assert hours, text
+    findings = check_date_arithmetic(text, DATELINE, quantities)
+    for q in hours:
+        assert any(f.start < q.end and q.start < f.end for f in findings), (text, q.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(_WORDS)), st.booleans(), st.integers(0, 40))
+def test_every_n_day_event_with_two_dated_ends_is_considered(n, words, span):
+    first = date(2024, 5, 1)
+    last = first + timedelta(days=span)
+    amount = _amount(n, words).replace(" ", "-")
+    text = f"The {amount}-day festival runs from {_day(first)} to {_day(last)}."
+    quantities = extract_quantities(text, reference_date=DATELINE)
+    durations = [q for q in quantities if q.kind == "duration"]
+    findings = check_date_arithmetic(text, DATELINE, quantities)
+    for q in durations:
+        assert any(f.start < q.end and q.start < f.end for f in findings), (text, q.text)
