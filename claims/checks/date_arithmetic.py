@@ -3,7 +3,7 @@
     from claims.checks.date_arithmetic import check_date_arithmetic
     findings = check_date_arithmetic(text, reference_date)  # list[Finding]
 
-Four shapes are checked (dates come from `claims.extraction.temporal`, weekdays resolved
+These shapes are checked (dates come from `claims.extraction.temporal`, weekdays resolved
 against the dateline):
 
 1. An offset set beside a date: "on Wednesday, two days later", "three days later, on
@@ -25,7 +25,9 @@ against the dateline):
      the phrase claims, every place or person the event names must stand in its sentence
      too, and every such clause must give the same date. An event brought in with "a" or
      "an" ("after a missile attack") is a new one and is not linked. Two different dates
-     make the finding `unverifiable`; none make no finding.
+     make the finding `unverifiable`, and so do matching dates that all lie on the wrong
+     side of D1; none make no finding. "N later" whose nearest event does not fit while
+     another of the same or previous sentence does is `unverifiable` too (which event).
 2. A stated length set beside an interval: "from June 1 to June 30, a period of six weeks".
    The interval counts its days both ways (29 from first to last day, 30 counting both).
    "The strike, which began on Monday, has lasted five days" counts from the one date that
@@ -33,18 +35,29 @@ against the dateline):
 3. Two bare weekday names are at most a week apart: if the dateline puts the later event
    before the earlier one ("Saturday ... three days later, on Tuesday" in a Monday article,
    where Tuesday is still to come), the count wraps by seven days.
-
-Tolerances come from `claims.checks.tolerance.bounds`, with the unit as the rounding step of
-a whole number of days, weeks or months ("five days" covers 4.5–5.5 days). A weekday that
-needs a missing dateline makes the finding `unverifiable`. Nothing is said when the text
-gives nothing to compare with: a wrong `inconsistent` costs more than silence.
-
 4. A weekday written before a calendar date ("On Tuesday, March 12") must be that date's
-   weekday (weekdays.py).
+   weekday, in the dateline's year when no year is written (weekdays.py).
+5. "After 11 days of talks, negotiators reached a deal on Friday": from the one date the
+   talks began (a clause of the same kind of event telling of a start) to the main clause's
+   date (date_elapsed.py). "After five days, rescuers found him on Thursday" counts from the
+   preceding event, like "five days later".
+6. Hours and minutes (date_hours.py): between two clock times to the minute, between two
+   days only to the day.
+7. "an 11-day summit" against the one interval of its sentence, or the date it began and the
+   date it ends, counting its first and last day (date_durations.py).
+8. "will open in three days, on Friday", "in two days' time": from the dateline.
+
+The lengths of time are the extractor's quantities (one reader); `check_text` passes them in.
+Tolerances come from `claims.checks.tolerance.date_length_bounds` (the unit as the rounding
+step, an exact number of weeks to the day). A bare weekday is known only by its day of the week
+(date_counts.py). Where a step is unsure (which event, which date, no dateline) the finding is
+`unverifiable` with the reason; nothing is said when the text gives nothing to compare with: a
+wrong `inconsistent` costs more than silence.
 
 The offsets are checked here; the text's sentences and clauses and the linking of an event to
-its date are in date_context.py (event words in date_events.py), stated lengths in
-date_durations.py, and the wording of findings in date_verdicts.py.
+its date are in date_context.py (event words in date_events.py), counting between dates in
+date_counts.py, stated lengths in date_durations.py, and the wording of findings in
+date_verdicts.py.
 """
 
 from __future__ import annotations
