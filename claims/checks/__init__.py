@@ -10,13 +10,14 @@ The per-check functions are exported too, so that services can run them on store
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from claims.checks.conversion import check_conversion, check_conversions
 from claims.checks.finding import CHECKS, OUTCOMES, Finding
 from claims.checks.geography import check_geo_phrase, check_geography
 from claims.checks.reference import check_reference, check_reference_value
-from claims.extraction import extract_quantities
+from claims.extraction import Quantity, extract_quantities
 
 __all__ = [
     "CHECKS",
@@ -39,15 +40,17 @@ def check_text(text: str, reference_date: date | None = None) -> list[Finding]:
     findings = [
         *check_conversions(text, quantities),
         *check_geography(text, quantities),
-        *check_date_arithmetic(text, reference_date),
+        *check_date_arithmetic(text, reference_date, quantities),
     ]
     return sorted(findings, key=lambda f: (f.start, f.end, f.check))
 
 
-def check_date_arithmetic(text: str, reference_date: date | None = None) -> list[Finding]:
-    """The date check (claims.checks.date_arithmetic), imported on first use."""
-    # Imported here so that the other checks keep working while the temporal reader is
-    # being changed, and so that importing the package stays cheap.
+def check_date_arithmetic(
+    text: str, reference_date: date | None = None, quantities: Sequence[Quantity] | None = None
+) -> list[Finding]:
+    """The date check (claims.checks.date_arithmetic), imported on first use; `quantities` are
+    the text's extracted quantities (extracted again when not given)."""
+    # Imported here so that importing the package stays cheap.
     from claims.checks.date_arithmetic import check_date_arithmetic as check
 
-    return check(text, reference_date)
+    return check(text, reference_date, quantities)

@@ -3,7 +3,7 @@
     from claims.checks.date_arithmetic import check_date_arithmetic
     findings = check_date_arithmetic(text, reference_date)  # list[Finding]
 
-Four shapes are checked (dates come from `claims.extraction.temporal`, weekdays resolved
+These shapes are checked (dates come from `claims.extraction.temporal`, weekdays resolved
 against the dateline):
 
 1. An offset set beside a date: "on Wednesday, two days later", "three days later, on
@@ -25,7 +25,9 @@ against the dateline):
      the phrase claims, every place or person the event names must stand in its sentence
      too, and every such clause must give the same date. An event brought in with "a" or
      "an" ("after a missile attack") is a new one and is not linked. Two different dates
-     make the finding `unverifiable`; none make no finding.
+     make the finding `unverifiable`, and so do matching dates that all lie on the wrong
+     side of D1; none make no finding. "N later" whose nearest event does not fit while
+     another of the same or previous sentence does is `unverifiable` too (which event).
 2. A stated length set beside an interval: "from June 1 to June 30, a period of six weeks".
    The interval counts its days both ways (29 from first to last day, 30 counting both).
    "The strike, which began on Monday, has lasted five days" counts from the one date that
@@ -33,23 +35,34 @@ against the dateline):
 3. Two bare weekday names are at most a week apart: if the dateline puts the later event
    before the earlier one ("Saturday ... three days later, on Tuesday" in a Monday article,
    where Tuesday is still to come), the count wraps by seven days.
-
-Tolerances come from `claims.checks.tolerance.bounds`, with the unit as the rounding step of
-a whole number of days, weeks or months ("five days" covers 4.5–5.5 days). A weekday that
-needs a missing dateline makes the finding `unverifiable`. Nothing is said when the text
-gives nothing to compare with: a wrong `inconsistent` costs more than silence.
-
 4. A weekday written before a calendar date ("On Tuesday, March 12") must be that date's
-   weekday (weekdays.py).
+   weekday, in the dateline's year when no year is written (weekdays.py).
+5. "After 11 days of talks, negotiators reached a deal on Friday": from the one date the
+   talks began (a clause of the same kind of event telling of a start) to the main clause's
+   date (date_elapsed.py). "After five days, rescuers found him on Thursday" counts from the
+   preceding event, like "five days later".
+6. Hours and minutes (date_hours.py): between two clock times to the minute, between two
+   days only to the day.
+7. "an 11-day summit" against the one interval of its sentence, or the date it began and the
+   date it ends, counting its first and last day (date_durations.py).
+8. "will open in three days, on Friday", "in two days' time": from the dateline.
+
+The lengths of time are the extractor's quantities (one reader); `check_text` passes them in.
+Tolerances come from `claims.checks.tolerance.date_length_bounds` (the unit as the rounding
+step, an exact number of weeks to the day). A bare weekday is known only by its day of the week
+(date_counts.py). Where a step is unsure (which event, which date, no dateline) the finding is
+`unverifiable` with the reason; nothing is said when the text gives nothing to compare with: a
+wrong `inconsistent` costs more than silence.
 
 The offsets are checked here; the text's sentences and clauses and the linking of an event to
-its date are in date_context.py (event words in date_events.py), stated lengths in
-date_durations.py, and the wording of findings in date_verdicts.py.
+its date are in date_context.py (event words in date_events.py), counting between dates in
+date_counts.py, stated lengths in date_durations.py, and the wording of findings in
+date_verdicts.py.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -57,40 +70,58 @@ from claims.checks.date_context import (
     REACH,
     DateContext,
     apposed,
-    is_opening,
-    is_reporting,
     names_present,
     quoted_clause,
     same_event,
 )
+from claims.checks.date_counts import (
+    EVENT_END,
+    count_days,
+    main_clause_date,
+    preceding_dates,
+)
 from claims.checks.date_durations import check_duration
+from claims.checks.date_elapsed import check_elapsed
 from claims.checks.date_events import EVENT_GROUPS, INDEFINITE, PROPER_NOUN, event_groups
-from claims.checks.date_verdicts import CHECK, day_label, judge, needs_dateline, unverifiable
+from claims.checks.date_hours import check_hours
+from claims.checks.date_verdicts import (
+    CHECK,
+    day_label,
+    judge,
+    needs_dateline,
+    unverifiable,
+)
 from claims.checks.finding import Finding
 from claims.checks.weekdays import check_weekdays
-from claims.extraction.temporal import UNIT_DAYS, TimeExpression
+from claims.extraction.quantity import Quantity
+from claims.extraction.temporal import CLOCK_UNITS, TimeExpression
 
 __all__ = ["CHECK", "EVENT_GROUPS", "check_date_arithmetic"]
 
 # Days, weeks, months and years are counted on the calendar; hours are not (a date has no time).
 CHECKED_UNITS = ("day", "week", "month", "year")
-_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
-# Where the event named after "N days after" ends: the next punctuation of a clause.
-_EVENT_END = re.compile(r"[,;:()“”\"—–.!?]|\s-\s")
 
 
-def check_date_arithmetic(text: str, reference_date: date | None = None) -> list[Finding]:
+def check_date_arithmetic(
+    text: str, reference_date: date | None = None, quantities: Sequence[Quantity] | None = None
+) -> list[Finding]:
     """Findings for every stated interval that the text's own dates can be held against.
 
     `reference_date` is the article's dateline; weekdays and "N days ago" need it. See the
     module docstring for the shapes checked and the rule that links an event to its date.
     """
-    ctx = DateContext.build(text, reference_date)
+    ctx = DateContext.build(text, reference_date, quantities)
     findings = []
     for expr in ctx.exprs:
-        if expr.amount is None or expr.unit not in CHECKED_UNITS:
+        if expr.amount is None:
             continue
-        if expr.kind == "offset":
+        if expr.unit in CLOCK_UNITS:
+            finding = check_hours(ctx, expr) if expr.kind == "offset" else None
+        elif expr.unit not in CHECKED_UNITS:
+            continue
+        elif expr.kind == "offset" and expr.anchor == "start_of":
+            finding = check_elapsed(ctx, expr)
+        elif expr.kind == "offset":
             finding = _check_offset(ctx, expr)
         elif expr.kind == "duration":
             finding = check_duration(ctx, expr)
@@ -98,7 +129,7 @@ def check_date_arithmetic(text: str, reference_date: date | None = None) -> list
             finding = None
         if finding is not None:
             findings.append(finding)
-    return findings + check_weekdays(ctx.exprs)
+    return findings + check_weekdays(ctx.exprs, reference_date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +148,14 @@ def _check_offset(ctx: DateContext, offset: TimeExpression) -> Finding | None:
     if d1 is None and offset.anchor == "dateline":
         d1 = _since_start(ctx, offset)
     elif d1 is None:
-        d1 = _main_clause_date(ctx, offset)
+        d1 = main_clause_date(ctx, offset)
     if d1 is None:
         return None
     if offset.anchor == "dateline":
         return _against_dateline(ctx, offset, d1)
     if offset.anchor == "preceding":
-        link = _preceding_event(ctx, offset, d1)
-    else:
-        link = _following_event(ctx, offset, d1)
+        return _against_preceding(ctx, offset, d1)
+    link = _following_event(ctx, offset, d1)
     if link is None:
         return None
     if link.problem:
@@ -133,21 +163,29 @@ def _check_offset(ctx: DateContext, offset: TimeExpression) -> Finding | None:
     return _against_event(ctx, offset, d1, link)
 
 
-def _main_clause_date(ctx: DateContext, offset: TimeExpression) -> TimeExpression | None:
-    """ "Two days after the election on Sunday, the president resigned on Wednesday": an offset
-    that opens its sentence dates the event of the main clause, after the comma. A date in a
-    relative clause ("..., which began on Monday") or a reporting date is not that event."""
-    s_start, s_end = ctx.sentences[ctx.sentence_index(offset.start)]
-    if not is_opening(ctx.text[s_start : offset.start]):
+def _against_preceding(
+    ctx: DateContext, offset: TimeExpression, d1: TimeExpression
+) -> Finding | None:
+    """ "N days later" counts from the nearest earlier dated event; when that count is wrong
+    but another dated event just before fits, which event is meant is unsure."""
+    candidates = preceding_dates(ctx, min(offset.start, d1.start))
+    if not candidates:
         return None
-    comma = _EVENT_END.search(ctx.text, offset.end, s_end)
-    if comma is None or comma.group(0) != ",":
-        return None
-    for expr in ctx.dates_between(comma.end(), s_end):
-        if _RELATIVE_OPENING.match(ctx.text, comma.end()) or is_reporting(ctx, expr):
-            return None
-        return expr
-    return None
+    finding = _against_event(
+        ctx, offset, d1, _Link(candidates[0], quoted_clause(ctx, candidates[0]))
+    )
+    if finding is None or finding.outcome != "inconsistent":
+        return finding
+    for other in candidates[1:]:
+        alternative = _against_event(ctx, offset, d1, _Link(other, quoted_clause(ctx, other)))
+        if alternative is not None and alternative.outcome == "consistent":
+            why = (
+                f"'{offset.text}' may count from {quoted_clause(ctx, candidates[0])} (which "
+                f"does not fit) or from {quoted_clause(ctx, other)} (which does); the text "
+                "does not say which event it means."
+            )
+            return unverifiable(offset, why, "the event counted from is ambiguous")
+    return finding
 
 
 def _since_start(ctx: DateContext, offset: TimeExpression) -> TimeExpression | None:
@@ -167,7 +205,7 @@ def _against_dateline(
     if d1.date is None:
         why = f"'{d1.text}' could not be placed on the calendar."
         return unverifiable(offset, why, "no calendar date to count from")
-    actual = _count(offset, d1.date, ctx.reference, bare_weekday(d1))
+    actual = count_days(offset, d1, ctx.reference, ctx.reference)
     if actual is None:
         return None
     d1_date = ctx.reference + timedelta(days=offset.direction * actual)
@@ -176,35 +214,10 @@ def _against_dateline(
     return judge(offset, [actual], first, last, dated)
 
 
-def _count(offset: TimeExpression, later: date, earlier: date, weekdays: bool) -> int | None:
-    """Days from `earlier` to `later` as the offset claims them (None: the wrong way round).
-
-    With bare weekday names (`weekdays`) only the day of the week is known, so the count is
-    taken within a week (1–7 days) and stated lengths of more than a week are not judged.
-    """
-    actual = offset.direction * (later - earlier).days
-    if not weekdays:
-        return actual if actual > 0 else None
-    if (offset.amount or 0.0) * UNIT_DAYS[offset.unit or "day"] > 7:
-        return None
-    return actual % 7 or 7
-
-
-def _preceding_event(ctx: DateContext, offset: TimeExpression, d1: TimeExpression) -> _Link | None:
-    """The nearest earlier date in this or the previous sentence that dates an event."""
-    pair_start = min(offset.start, d1.start)
-    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
-    lowest = max(lowest, pair_start - REACH)
-    for expr in reversed(ctx.dates_between(lowest, pair_start)):
-        if expr.end <= pair_start and not is_reporting(ctx, expr):
-            return _Link(expr, quoted_clause(ctx, expr))
-    return None
-
-
 def _following_event(ctx: DateContext, offset: TimeExpression, d1: TimeExpression) -> _Link | None:
     """The date of the event named after "N days after": in its own words, or linked."""
     limit = min(ctx.sentences[ctx.sentence_index(offset.start)][1], offset.end + REACH)
-    end = _EVENT_END.search(ctx.text, offset.end, limit)
+    end = EVENT_END.search(ctx.text, offset.end, limit)
     event_end = end.start() if end else limit
     event = ctx.text[offset.end : event_end].strip()
     inside = ctx.dates_between(offset.end, event_end)
@@ -232,9 +245,18 @@ def _choose_link(
     event: str,
     linked: list[TimeExpression],
 ) -> _Link | None:
-    if d1.date is not None:
+    if d1.date is not None and linked:
         # Only a date on the claimed side of D1 can be the event (later: before D1).
-        linked = [e for e in linked if e.date and offset.direction * (d1.date - e.date).days > 0]
+        sided = [e for e in linked if e.date and offset.direction * (d1.date - e.date).days > 0]
+        if not sided:
+            names = "; ".join(quoted_clause(ctx, e) for e in linked)
+            side = "after" if offset.direction > 0 else "before"
+            why = (
+                f"'{event}' matches only {names}, which is not {side} '{d1.text}': either the "
+                "text means another event or it contradicts itself; the link is not sure."
+            )
+            return _Link(None, "", why)
+        linked = sided
     if not linked:
         return None
     if len({e.date or e.text for e in linked}) > 1:
@@ -250,7 +272,7 @@ def _against_event(
     assert anchor is not None
     if d1.date is None or anchor.date is None:
         return unverifiable(offset, needs_dateline(offset, [anchor, d1]))
-    actual = _count(offset, d1.date, anchor.date, bare_weekday(anchor) and bare_weekday(d1))
+    actual = count_days(offset, d1, anchor, ctx.reference)
     if actual is None:
         return None  # the linked date is on the wrong side: the link is not trusted
     anchor_date = d1.date - timedelta(days=offset.direction * actual)
@@ -259,15 +281,3 @@ def _against_event(
     if d1.relative or anchor.relative:
         dated += f" (against the dateline, {day_label(ctx.reference)})" if ctx.reference else ""
     return judge(offset, [actual], first, last, dated)
-
-
-def bare_weekday(expr: TimeExpression) -> bool:
-    return expr.text in (
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from claims.checks.date_events import GENERIC_GROUPS, content_words, event_groups
 from claims.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from claims.extraction.quantity import Quantity
 from claims.extraction.temporal import TimeExpression, find_time_expressions
 
 # How far (in characters) a clause, an event phrase or a preceding event is looked for: a
@@ -81,8 +83,10 @@ class DateContext:
     by_group: dict[str, list[TimeExpression]]  # event group -> dates whose clause has it
 
     @classmethod
-    def build(cls, text: str, reference: date | None) -> DateContext:
-        exprs = find_time_expressions(text, reference)
+    def build(
+        cls, text: str, reference: date | None, quantities: Sequence[Quantity] | None = None
+    ) -> DateContext:
+        exprs = find_time_expressions(text, reference, quantities)
         positions = {id(e): i for i, e in enumerate(exprs)}
         dates = [e for e in exprs if e.kind == "date"]
         sentences = sentence_spans(text)
@@ -112,6 +116,12 @@ class DateContext:
             high = bisect_left(dated, near + _ARTICLE_REACH, key=_start)
             found.update({id(e): e for e in dated[low:high]})
         return sorted(found.values(), key=_start)
+
+    def exprs_between(self, low: int, high: int) -> list[TimeExpression]:
+        """The expressions of any kind that start in [low, high)."""
+        return self.exprs[
+            bisect_left(self.exprs, low, key=_start) : bisect_left(self.exprs, high, key=_start)
+        ]
 
     def dates_between(self, low: int, high: int) -> list[TimeExpression]:
         """The dates that start in [low, high)."""

@@ -5,11 +5,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims.checks.date_context import DateContext, apposed
+from claims.checks.date_counts import bare_weekday
+from claims.checks.date_events import event_groups
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
+
+# Groups of date_events.py that tell of a beginning and of an end.
+_BEGINNINGS = frozenset({"start", "opening"})
+_ENDINGS = frozenset({"end", "closure"})
 
 # "has lasted five days" is counted up to the dateline from the day the thing "began on".
 _LASTED = re.compile(
@@ -28,12 +35,15 @@ _BEGAN = re.compile(
 # lasting five days", "which lasted from June 1 to June 30, six weeks in all".
 _LENGTH_APPOSITION = re.compile(
     r"[\s,;:()\[\]–—-]*(?:(?:or|for|that\s+is|i\.e\.|namely|lasting|lasted|spanning|spanned"
-    r"|which\s+(?:is|was)|in\s+all|in\s+total|a\s+total\s+of)\s+)?",
+    r"|which\s+(?:is|was)|in\s+all|in\s+total|a\s+total\s+of"
+    r"|(?:a|the)\s+(?:period|span|space|stretch)\s+of)\s+)?",
     re.IGNORECASE,
 )
 
 
 def check_duration(ctx: DateContext, duration: TimeExpression) -> Finding | None:
+    if duration.noun is not None:
+        return check_event_length(ctx, duration)
     interval = apposed(ctx, duration, ("interval",), gap=_LENGTH_APPOSITION)
     if interval is None:
         return _check_lasted(ctx, duration)
@@ -73,3 +83,68 @@ def _check_lasted(ctx: DateContext, duration: TimeExpression) -> Finding | None:
     counts = [elapsed, elapsed + 1]  # "in its fifth day" counts the first day too
     dated = f"'{began.text}' is {day_label(began.date)} and the dateline {day_label(ctx.reference)}"
     return judge(duration, counts, began.date, ctx.reference, dated)
+
+
+def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | None:
+    """ "an 11-day festival from June 3 to June 13", "a five-day strike began on Monday ... ends
+    on Friday": an event of N days counts its first and its last day (Monday to Wednesday is a
+    three-day meeting). The two ends are the one interval of the sentence, else the one date
+    the event began on and the one it ends on, in this sentence or the next."""
+    ends = _interval_in_sentence(ctx, duration) or _began_and_ended(ctx, duration)
+    if ends is None:
+        return None
+    first, last, label = ends
+    if first.date is None or last.date is None:
+        if ctx.reference is None and (first.relative or last.relative):
+            return unverifiable(duration, needs_dateline(duration, [first, last]))
+        return None
+    days = (last.date - first.date).days
+    if bare_weekday(first) or bare_weekday(last):
+        days %= 7  # two weekday names: within a week
+    if days < 0:
+        return None
+    counted = days + 1
+    dated = f"{label} runs {counted} days counting its first and last day"
+    return judge(duration, [counted], first.date, last.date, dated)
+
+
+def _interval_in_sentence(
+    ctx: DateContext, duration: TimeExpression
+) -> tuple[TimeExpression, TimeExpression, str] | None:
+    s_start, s_end = ctx.sentences[ctx.sentence_index(duration.start)]
+    intervals = [
+        e
+        for e in ctx.exprs_between(s_start, s_end)
+        if e.kind == "interval" and e.anchor != "dateline"
+    ]
+    if len(intervals) != 1:
+        return None
+    interval = intervals[0]
+    last = replace(interval, date=interval.end_date)
+    return interval, last, f"'{interval.text}'"
+
+
+def _began_and_ended(
+    ctx: DateContext, duration: TimeExpression
+) -> tuple[TimeExpression, TimeExpression, str] | None:
+    index = ctx.sentence_index(duration.start)
+    s_start = ctx.sentences[index][0]
+    s_end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+    began, ended = [], []
+    previous_end = s_start
+    for expr in ctx.dates_between(s_start, s_end):
+        # The verb right before the date says what it dates: "opened on June 1 and closed on
+        # June 14" (the words since the previous date, within the clause's reach).
+        words = ctx.text[max(previous_end, expr.start - 40) : expr.start]
+        previous_end = expr.end
+        if ctx.profile(expr)[0]:
+            continue
+        groups = event_groups(words) or ctx.profile(expr)[1]
+        if groups & _BEGINNINGS:
+            began.append(expr)
+        elif groups & _ENDINGS:
+            ended.append(expr)
+    if len(began) != 1 or len(ended) != 1 or ended[0].start < began[0].start:
+        return None
+    first, last = began[0], ended[0]
+    return first, last, f"from '{first.text}' to '{last.text}'"

@@ -36,6 +36,7 @@ EVENT_GROUPS: dict[str, str] = {
     "release": r"releas\w*|freed",
     "opening": r"opened|opening|inaugurat\w*",
     "closure": r"closed|closure|shut",
+    "talks": r"talks|negotiations?",
 }
 
 
@@ -44,10 +45,12 @@ EVENT_GROUPS.update(
     {
         noun: noun + "s?"
         for noun in (
-            "summit", "ceremony", "conference", "meeting", "talks", "gala", "concert",
+            "summit", "ceremony", "conference", "meeting", "gala", "concert",
             "festival", "parade", "funeral", "wedding", "trial", "hearing", "verdict", "debate",
             "match", "final", "race", "rally", "protest", "speech", "coup", "raid", "massacre",
             "shooting", "ambush", "blackout", "outage", "spill", "eruption", "strike", "lockdown",
+            "war", "siege", "blockade", "walkout", "tournament",
+            "games", "tour", "session", "congress", "convention", "fair", "exhibition",
         )
     }
 )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from claims.checks.finding import Finding
-from claims.checks.tolerance import Bounds, bounds
+from claims.checks.tolerance import Bounds, date_length_bounds
 from claims.extraction.temporal import UNIT_DAYS, TimeExpression
 
 CHECK = "date_arithmetic"
@@ -19,15 +19,7 @@ def judge(
     dated: str,
 ) -> Finding:
     unit = stated.unit or "day"
-    amount = stated.amount or 0.0
-    step = 1.0 if amount == int(amount) else None
-    allowed: Bounds = bounds(
-        amount,
-        qualifier=stated.qualifier,
-        step=step,
-        value_high=stated.amount_high,
-        unit=f"{unit}s",
-    )
+    allowed = allowed_length(stated)
     in_units = [days / UNIT_DAYS[unit] for days in actual_days]
     fits = [i for i, x in enumerate(in_units) if allowed.contains(x)]
     shown = fits[0] if fits else 0
@@ -43,6 +35,22 @@ def judge(
     ok = bool(fits)
     outcome = "consistent" if ok else "inconsistent"
     return Finding(CHECK, outcome, stated.start, stated.end, expected, explanation)
+
+
+def allowed_length(stated: TimeExpression) -> Bounds:
+    """What the stated length covers, in its own unit (claims.checks.tolerance)."""
+    return date_length_bounds(
+        stated.amount or 0.0,
+        unit=stated.unit or "day",
+        qualifier=stated.qualifier,
+        value_high=stated.amount_high,
+    )
+
+
+def allowed_days(stated: TimeExpression) -> Bounds:
+    """What the stated length covers, in days."""
+    per_unit = UNIT_DAYS[stated.unit or "day"]
+    return allowed_length(stated).mapped(lambda x: x * per_unit)
 
 
 def _counts_phrase(days: list[int]) -> str:

@@ -256,6 +256,35 @@ def _min_or_none(a: float | None, b: float | None) -> float | None:
     return a if b is None else min(a, b)
 
 
+# --- dates (the date check) ----------------------------------------------------------------
+
+# A whole number of weeks is counted to the day: a reporter picks weeks when the count is a
+# multiple of seven ("a week later, on Monday" after a Monday), so "a week later" four days on
+# is wrong. One day either side is left for an evening event reported the next day.
+WEEK_SLACK_DAYS = 1.0
+
+
+def date_length_bounds(
+    amount: float, *, unit: str, qualifier: str = "exact", value_high: float | None = None
+) -> Bounds:
+    """The interval, in `unit`s, that a stated length of time claims (docs/tolerances.md, 7).
+
+    Rule 1 with the unit as the step ("five days" covers 4.5–5.5 days), except that an exact
+    whole number of weeks is held to its days, ±WEEK_SLACK_DAYS ("a fortnight": 13–15 days).
+    """
+    whole = amount == int(amount)
+    if unit == "week" and qualifier == "exact" and whole and value_high is None:
+        slack = WEEK_SLACK_DAYS / 7
+        days = int(amount) * 7
+        rule = (
+            f"a whole number of weeks is counted to the day, ±{fmt(WEEK_SLACK_DAYS)}: "
+            f"{days - 1}–{days + 1} days"
+        )
+        return Bounds(amount - slack, amount + slack, rule)
+    step = 1.0 if whole else None
+    return bounds(amount, qualifier=qualifier, step=step, value_high=value_high, unit=f"{unit}s")
+
+
 # --- places and directions (the geography check) -------------------------------------------
 
 # A gazetteer gives a city as one point; writers measure from wherever they think of the place

@@ -33,44 +33,67 @@ What is found, and how it is read (`reference_date` is the article's dateline):
   between two calendar dates or around a dash; "A and B" without "between" stays two dates.
 - `duration`: a stated length of time that is not an offset: "a period of six weeks", "for
   five days", "a six-week siege".
+- `time`: a clock time ("at 9 p.m.", "3:40am", "at 21:00", "noon"), `minutes` after midnight.
 
-Units are `day`, `week`, `month`, `year` and `hour` ("a fortnight" is 2 weeks). Amounts come as
-digits or words ("five", "twenty-one", "a", "a couple of", "a dozen"); vague ones ("a few",
-"several") keep `amount` None. Qualifiers before the amount ("about", "more than", "nearly")
-use the Extraction API's vocabulary; "two to three days" is a `range` with `amount_high`.
+Lengths of time are not read here: they are the extractor's Quantities of kind "duration"
+(`extract_quantities`, passed in as `quantities` or extracted on demand), so that one reader
+reads every number ("a hundred days", "twenty-one", "a fortnight" = 2 weeks). This package
+reads only the words around them: "ago/later/after/before/on/from now", "in N days" in a
+future clause (from the dateline), "after N days of talks" (`anchor` "start_of", `noun`
+"talks") and "an N-day summit" (a `duration` whose `noun` is "summit"). Units are `minute`,
+`hour`, `day`, `week`, `month` and `year`; qualifiers are the Extraction API's.
 
 Every regex is precompiled, anchored on fixed words and free of nested quantifiers, so the
 scan is linear in the length of the text.
 
 The package, one idea a module: `expression` (TimeExpression, UNIT_DAYS), `patterns` (the
-words and regexes), `dates` (one calendar day), `offsets` (offsets and durations) and
-`intervals` (spans and "since"); this module finds them all and settles overlaps.
+words and regexes), `dates` (one calendar day), `offsets` (the words around
+the extractor's lengths) and `intervals` (spans and "since"); this module finds them all and
+settles overlaps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from claims.extraction.temporal.dates import explicit_dates, relative_days, weekdays
-from claims.extraction.temporal.expression import KINDS, UNIT_DAYS, TimeExpression
+from claims.extraction.quantity import Quantity
+from claims.extraction.temporal.dates import (
+    clock_times,
+    explicit_dates,
+    relative_days,
+    weekdays,
+)
+from claims.extraction.temporal.expression import CLOCK_UNITS, KINDS, UNIT_DAYS, TimeExpression
 from claims.extraction.temporal.intervals import day_ranges, join_intervals, since_months
-from claims.extraction.temporal.offsets import amounts, fixed_offsets
+from claims.extraction.temporal.offsets import fixed_offsets, lengths
 
-__all__ = ["KINDS", "UNIT_DAYS", "TimeExpression", "find_time_expressions"]
+__all__ = ["CLOCK_UNITS", "KINDS", "UNIT_DAYS", "TimeExpression", "find_time_expressions"]
 
 
-def find_time_expressions(text: str, reference_date: date | None = None) -> list[TimeExpression]:
+def find_time_expressions(
+    text: str,
+    reference_date: date | None = None,
+    quantities: Sequence[Quantity] | None = None,
+) -> list[TimeExpression]:
     """Every time expression in `text`, in text order, resolved against `reference_date`.
 
     See the module docstring for what is found and the rules used to resolve it. Overlapping
-    matches are settled in favour of the one that starts first, then the longest.
+    matches are settled in favour of the one that starts first, then the longest. The lengths
+    of time are the extractor's `quantities` of kind "duration" (extracted here when not
+    given), so that one reader reads every number.
     """
+    if quantities is None:
+        from claims.extraction.extractor import extract_quantities
+
+        quantities = extract_quantities(text, reference_date=reference_date)
     found = (
         explicit_dates(text, reference_date)
         + weekdays(text, reference_date)
         + relative_days(text, reference_date)
-        + amounts(text, reference_date)
+        + lengths(text, quantities, reference_date)
         + fixed_offsets(text)
+        + clock_times(text)
         + since_months(text, reference_date)
         + day_ranges(text, reference_date)
     )

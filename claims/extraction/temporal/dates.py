@@ -9,6 +9,7 @@ from claims.extraction.lexicon.calendar import month_number
 from claims.extraction.temporal.expression import TimeExpression
 from claims.extraction.temporal.patterns import (
     CLAUSE_BREAK,
+    CLOCK,
     DAY_MONTH,
     FUTURE,
     ISO,
@@ -65,7 +66,7 @@ def weekdays(text: str, reference: date | None) -> list[TimeExpression]:
         mod = " ".join((m["mod"] or "").casefold().split())
         resolved = None
         if reference is not None:
-            future = mod == "" and _in_future_clause(text, m.start())
+            future = mod == "" and in_future_clause(text, m.start())
             resolved = _resolve_weekday(WEEKDAYS.index(m["wd"]), mod, reference, future)
         out.append(TimeExpression(m.start(), m.end(), m[0], "date", resolved, relative=True))
     return out
@@ -85,7 +86,7 @@ def _resolve_weekday(weekday: int, mod: str, reference: date, future: bool) -> d
     return None  # "the following Monday": counted from the story's time line, not the dateline
 
 
-def _in_future_clause(text: str, at: int) -> bool:
+def in_future_clause(text: str, at: int) -> bool:
     """Whether the clause around `at` speaks of the future ("will meet on Friday")."""
     window_start = max(0, at - 120)
     before = text[window_start:at]
@@ -97,6 +98,11 @@ def _in_future_clause(text: str, at: int) -> bool:
         first = CLAUSE_BREAK.search(after)
         nxt = CLAUSE_BREAK.search(after, first.end()) if first else None
         clause = after[: nxt.start() if nxt else len(after)]
+        if len(breaks) >= 1 and breaks[-1].group(0) == ",":
+            # "will open in three days, on Friday": a date set off by a comma tells when the
+            # clause before it happens.
+            head = before[breaks[-2].end() if len(breaks) >= 2 else 0 : breaks[-1].start()]
+            clause = f"{head} {clause}"
     return FUTURE.search(clause) is not None
 
 
@@ -110,4 +116,20 @@ def relative_days(text: str, reference: date | None) -> list[TimeExpression]:
             shift = RELATIVE_DAY_OFFSET.get(words, 0)
         resolved = reference + timedelta(days=shift) if reference else None
         out.append(TimeExpression(m.start(), m.end(), m[0], "date", resolved, relative=True))
+    return out
+
+
+def clock_times(text: str) -> list[TimeExpression]:
+    """ "at 9 p.m.", "3:40am", "at 21:00", "noon": minutes after midnight (`date` is left to
+    the reader of the clause, which knows the day the time belongs to)."""
+    out = []
+    for m in CLOCK.finditer(text):
+        if m["word"]:
+            minutes = 0 if m["word"].casefold() == "midnight" else 12 * 60
+        elif m["h24"]:
+            minutes = int(m["h24"]) * 60 + int(m["m24"])
+        else:
+            hour = int(m["h"]) % 12 + (12 if m["ap"].casefold() == "p" else 0)
+            minutes = hour * 60 + int(m["m"] or 0)
+        out.append(TimeExpression(m.start(), m.end(), m[0], "time", minutes=minutes))
     return out

@@ -7,9 +7,18 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-KINDS = ("date", "offset", "interval", "duration")
+KINDS = ("date", "offset", "interval", "duration", "time")
 # Mean lengths in days, for comparing a stated length with a count of calendar days.
-UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.436875, "year": 365.2425}
+UNIT_DAYS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.436875,
+    "year": 365.2425,
+}
+# Units counted in hours on the clock rather than in days on the calendar.
+CLOCK_UNITS = ("minute", "hour")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,9 @@ class TimeExpression:
     (later), -1 (earlier) or 0. `anchor` says what an offset counts from: `"dateline"`,
     `"preceding"` or `"following"`. `relative` is True when the reading depends on the dateline.
     `length_days` is an interval's length in days (last day minus first day).
+    `noun` is what a length measures when the text says so: "summit" in "an 11-day summit",
+    "talks" in "after 11 days of talks". A `time` is a clock time ("at 9 p.m."): `minutes`
+    after midnight, and `date` when the same phrase names its day ("at 9 p.m. on Tuesday").
     """
 
     start: int
@@ -40,6 +52,8 @@ class TimeExpression:
     anchor: str | None = None
     relative: bool = False
     length_days: int | None = None
+    noun: str | None = None
+    minutes: int | None = None
 
     def delta(self) -> relativedelta | None:
         """The signed offset (`direction` × `amount` `unit`s), or None if it is not whole."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from claims.extraction.lexicon.numbers import SMALL, TENS
-from claims.extraction.lexicon.qualifiers import PREFIXES
 
 # --- vocabulary ---------------------------------------------------------------------------
 
@@ -23,33 +21,6 @@ MONTH = (
 )
 _DAY = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d{3})"
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
-
-_SMALL = [w for w in SMALL if SMALL[w]]  # "zero days" is no length of time
-_TENS = list(TENS)
-WORD_VALUE: dict[str, float | None] = {w: float(SMALL[w]) for w in _SMALL}
-WORD_VALUE.update({w: float(v) for w, v in TENS.items()})
-WORD_VALUE.update({"a": 1.0, "an": 1.0, "a couple of": 2.0, "a dozen": 12.0})
-WORD_VALUE.update({"a few": None, "several": None, "a number of": None})
-_NUMBER_CORE = (
-    r"\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[:9]) + r"))?"
-    r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|a\s+dozen"
-)
-_NUMBER = _NUMBER_CORE + r"|a\s+couple\s+of|a\s+few|a\s+number\s+of|several|an?"
-
-# The qualifiers a length of time takes ("about five days"): a few of the Extraction API's
-# (claims.extraction.lexicon.qualifiers.PREFIXES, which says what each one means), and "barely",
-# which only a length of time takes ("barely three weeks").
-_TIME_QUALIFIERS = (
-    "about", "around", "roughly", "some", "approximately", "nearly", "almost", "an estimated",
-    "barely", "more than", "over", "just over", "a little over", "a little more than",
-    "upwards of", "at least", "less than", "fewer than", "under", "just under", "up to",
-    "at most", "no more than",
-)  # fmt: skip
-_MEANING = PREFIXES | {"barely": "approximate"}
-QUALIFIER_WORDS = {q: _MEANING[q] for q in _TIME_QUALIFIERS}
-_QUALIFIER = "|".join(
-    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_WORDS, key=len, reverse=True)
-)
 
 # --- patterns -----------------------------------------------------------------------------
 
@@ -83,13 +54,37 @@ SINCE_MONTH = re.compile(
     r"\b(?i:since)\s+(?:(?i:the\s+(?:start|beginning)\s+of)\s+)?(?P<mon>" + MONTH + r")"
     r"(?:\s+(?P<year>" + _YEAR + r"))?(?![\s.]*\d)"
 )
-AMOUNT = re.compile(
-    r"\b(?P<prefix>(?:a|the)\s+(?:period|span|space|stretch|total)\s+of\s+)?"
-    r"(?:(?P<qual>" + _QUALIFIER + r")\s+)?"
-    r"(?P<num>" + _NUMBER + r")(?:\s*(?:to|or|-|–)\s*(?P<num2>" + _NUMBER_CORE + r"))?"
-    r"(?P<half>\s+and\s+a\s+half)?(?:\s+|-)(?P<unit>days?|weeks?|fortnights?|months?|years?"
-    r"|hours?)\b(?P<half2>\s+and\s+a\s+half)?(?:\s+(?P<dir>ago|later|afterwards?|after|earlier|before|beforehand|previously"
-    r"|prior\s+to|on(?=\s*[,.;:)–—])|from\s+now|hence))?",
+# The word after a length of time that makes it an offset ("five days after", "a week ago"):
+# what it counts from and which way. The amount itself is the extractor's (one reader).
+DIRECTION = re.compile(
+    r"[ \t]*(?:[’']s?[ \t]+time\b|(?P<dir>ago|later|afterwards?|after|earlier|before|beforehand"
+    r"|previously|prior\s+to|on(?=\s*[,.;:)–—])|from\s+now|hence)\b)",
+    re.IGNORECASE,
+)
+# Words before a length that make it a stretch of time, not an offset ("for five days after
+# the flood", "a period of six weeks", "the first five days").
+DURATION_CONTEXT = re.compile(
+    r"\b(?:for|within|during|throughout|first|next|past|last|final|the|in|(?:period|span|space"
+    r"|stretch|total)\s+of)\s+$",
+    re.IGNORECASE,
+)
+# "after 11 days of talks": a length opened by "after" counts from the start of what follows
+# "of"; "after five days" alone counts from the preceding event, like "five days later".
+AFTER_BEFORE = re.compile(r"\bafter\s+$", re.IGNORECASE)
+OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its|our)\s+)?(?P<noun>[a-z][\w-]+)")
+# "in three days" in a future clause is an offset from the dateline ("will open in three days").
+IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# "an 11-day summit", "the three-day-long meeting": a length glued to the noun it measures.
+ATTRIBUTIVE_NOUN = re.compile(r"(?:-long)?\s+(?P<noun>[a-z][\w-]+)")
+# A month name right before a figure: "May 20 — 80 days" starts with a date's day.
+MONTH_BEFORE = re.compile(MONTH + r"\s+\Z")
+# Where the high figure of "20 — 80 days" starts.
+SECOND_FIGURE = re.compile(r"\s*(?:[–—-]|\bto\b)\s*(?=\w)", re.IGNORECASE)
+# A clock time: "9 p.m.", "3:40am", "at 21:00", "at noon", "midnight".
+CLOCK = re.compile(
+    r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
+    r"|(?<=at\s)(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)\b"
+    r"|(?P<word>noon|midday|midnight)\b)",
     re.IGNORECASE,
 )
 FIXED_OFFSET = re.compile(
@@ -97,10 +92,6 @@ FIXED_OFFSET = re.compile(
     r"|(?P<prev>previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
     r"|day\s+(?P<dir>after|before))\b",
     re.IGNORECASE,
-)
-# Words that make "five days (after ...)" a length of time rather than a point in it.
-DURATION_CONTEXT = re.compile(
-    r"\b(?:for|within|during|throughout|first|next|past|last|final|the|in)\s+$", re.IGNORECASE
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|won[’']t|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|is\s+scheduled"
