@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from claims.checks.date_context import DateContext, apposed
 from claims.checks.date_counts import bare_weekday
-from claims.checks.date_events import event_groups
+from claims.checks.date_events import STAY_NOUNS, event_groups
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
@@ -105,7 +105,21 @@ def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | 
         return None
     counted = days + 1
     dated = f"{label} runs {counted} days counting its first and last day"
-    return judge(duration, [counted], first.date, last.date, dated)
+    finding = judge(duration, [counted], first.date, last.date, dated)
+    if (
+        finding.outcome == "inconsistent"
+        and duration.noun in STAY_NOUNS
+        and judge(duration, [days], None, None, "").outcome == "consistent"
+    ):
+        # "a 10-day trip from June 1 to 11" counts nights: a usual count for a stay.
+        return unverifiable(
+            duration,
+            f"{label} runs {counted} days counting its first and last day, but {days} without "
+            f"the last (as nights or a stay are counted); the text does not say which count "
+            f"'{duration.text}' uses.",
+            f"{counted} days counting both ends, {days} without the last",
+        )
+    return finding
 
 
 def _interval_in_sentence(

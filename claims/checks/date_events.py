@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.lexicon import wordset
+
 # Kinds of event that "N days after <event>" may name. A linked clause must share a group with
 # the event; words outside every group (forces, city, people) never link two clauses.
 EVENT_GROUPS: dict[str, str] = {
@@ -99,3 +101,13 @@ def content_words(words: str) -> set[str]:
     found = set(_WORD.findall(words.lower())) - _STOPWORDS
     generic = [_EVENT_RE[name] for name in GENERIC_GROUPS]
     return {w for w in found if not any(p.fullmatch(w) for p in generic)}
+
+
+# Events whose length is often told in nights ("a 10-day trip from June 1 to 11"): for these,
+# a count that leaves out the last day is usual, not wrong. A meeting, strike or festival of N
+# days counts its first and its last day.
+STAY_NOUNS = wordset(
+    "trip trips visit visits stay stays tour tours holiday holidays vacation vacations cruise"
+    " cruises voyage voyages journey journeys break breaks retreat retreats expedition"
+    " expeditions"
+)

@@ -256,6 +256,21 @@ def test_an_n_day_summit_counts_its_first_and_last_day(text, surface, expected):
     assert outcome(text, surface, date(2024, 6, 20)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The family booked a 10-day trip from June 1 to June 11.", "10-day"),
+        ("The minister began a three-day visit on Monday. The visit ends on Thursday.",
+         "three-day"),
+        ("Passengers on the seven-day cruise sailed from June 3 to June 10.", "seven-day"),
+    ],
+)  # fmt: skip
+def test_a_stay_that_fits_only_without_its_last_day_is_unverifiable(text, surface):
+    # A trip, visit or cruise is often told in nights, which leave out the last day.
+    assert outcome(text, surface) == "unverifiable"
+    assert "without the last" in explanation(text, surface)
+
+
 def test_an_n_day_event_without_its_two_ends_is_not_judged():
     assert outcome("The three-day summit in Lucerne drew 40 leaders.", "three-day") is None
     assert outcome("The 24-hour strike grounded flights.", "24-hour") is None
