@@ -43,6 +43,11 @@ QUALIFIER_WORDS = {
 }
 
 
+# Float rounding in unit changes, relative to the figures compared (never a fixed amount,
+# which would swallow the precision of "0.0079 in").
+_FLOAT_SLACK = 1e-9
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """The interval a figure claims: `low`/`high` inclusive, None for an open end."""
@@ -52,8 +57,10 @@ class Bounds:
     rule: str
 
     def contains(self, x: float) -> bool:
-        """True when `x` lies inside the interval (ends included, a hair of float slack)."""
-        slack = 1e-9 * max(1.0, abs(x))
+        """True when `x` lies inside the interval (ends included, a hair of float slack).
+
+        The slack is relative: a figure below one ("0.0079 in") keeps its precision."""
+        slack = _FLOAT_SLACK * abs(x)
         above = self.low is None or x >= self.low - slack
         below = self.high is None or x <= self.high + slack
         return above and below
@@ -64,7 +71,7 @@ class Bounds:
         hi = _min_or_none(self.high, other.high)
         if lo is None or hi is None:
             return True
-        return lo <= hi + 1e-9 * max(1.0, abs(hi))
+        return lo <= hi + _FLOAT_SLACK * max(abs(lo), abs(hi))
 
     def mapped(self, convert: Callable[[float], float], rule: str | None = None) -> Bounds:
         """The same interval with both ends passed through a monotonic `convert` (a unit change)."""
