@@ -26,7 +26,7 @@ _HEDGE = "|".join(re.escape(h) for h in HEDGES)
 # after an abbreviation, its full stop: "3 mi. (5 km)".
 # A bare space or comma is not enough: "6 feet 2 inches", "5 km, 10 miles and a marathon".
 _CONNECTOR = re.compile(
-    r"(?:\.?\s*[(\[]|\s*[—–/]|,?\s*(?:or|i\.e\.|that is|equivalent to|equal to)\b)\s*"
+    r"(?:\.?\s*[(\[]|\s*[—–/]|,?\s*(?:(?:or|that is|equivalent to|equal to)\b|i\.e\.,?))\s*"
     rf"(?:(?:{_HEDGE})\s*)?",
     re.IGNORECASE,
 )
