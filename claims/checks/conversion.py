@@ -18,8 +18,8 @@ from itertools import pairwise
 
 from claims.checks.conversion_pairs import (
     CONVERTIBLE_KINDS,
-    is_choice,
     is_conversion_pair,
+    may_alarm,
     merge_compounds,
 )
 from claims.checks.conversion_readings import (
@@ -57,7 +57,7 @@ def check_conversions(text: str, quantities: Iterable[Quantity]) -> list[Finding
     for first, second in pairwise(ordered):
         if is_conversion_pair(text, first, second):
             finding = check_conversion(text, first, second)
-            if finding.outcome != "inconsistent" or not is_choice(text, first, second):
+            if finding.outcome != "inconsistent" or may_alarm(text, first, second):
                 findings.append(finding)
     return findings
 

@@ -40,6 +40,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 # A bare "or" (no comma, no hedge) joins choices as often as restatements: "1 kg or 5 lb bags".
 # Such a pair may be confirmed but never raises an alarm.
 _CHOICE = re.compile(r"\s+or\s+", re.IGNORECASE)
+# What may follow the second figure of a bracketed pair: the bracket's end, or another
+# restatement ("(0.22 imp gal; 0.26 US gal)", "(40 km, or 25 mi)").
+_BRACKET_ENDS = re.compile(r"\.?\s*(?:[)\];,/—–]|or\b)")
 _COMPOUND_GAP = re.compile(r"\s*(?:and\s+)?")
 _MAX_GAP = 32
 
@@ -112,6 +115,14 @@ def _is_adjectival(text: str, q: Quantity) -> bool:
     return before is not None and before.group(1).casefold() in _DETERMINERS
 
 
-def is_choice(text: str, first: Quantity, second: Quantity) -> bool:
-    """ "1 kg or 5 lb bags": a bare "or", which offers a choice as often as it restates."""
-    return _CHOICE.fullmatch(text, first.end, second.start) is not None
+def may_alarm(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether the pair surely restates one amount, so that a mismatch is an error.
+
+    A bare "or" offers a choice as often as it restates ("1 kg or 5 lb bags"); a bracket that
+    goes on after the second figure may hold a part, not the whole ("a 5 km (2 miles of it
+    uphill) climb"). Such pairs may be confirmed but raise no alarm.
+    """
+    if _CHOICE.fullmatch(text, first.end, second.start) is not None:
+        return False
+    opened = "(" in text[first.end : second.start] or "[" in text[first.end : second.start]
+    return not opened or _BRACKET_ENDS.match(text, second.end) is not None

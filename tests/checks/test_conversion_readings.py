@@ -291,3 +291,34 @@ def test_a_unit_pint_cannot_convert_is_unverifiable(monkeypatch):
     finding = conversion.check_conversion(text, first, second)
     assert finding.outcome == "unverifiable"
     assert "cannot convert kilometer to mile" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A 5 km (1 mile of it uphill) climb ends the stage.", "5 km"),
+        ("The camp sits at 1,280 m (2,200 ft above the valley floor).", "1,280 m"),
+        ("The reef is 40 km (10 miles of it dead) long.", "40 km"),
+        ("Crews cleared 300 m (50 ft of it by hand) of rubble.", "300 m"),
+        ("The route covers 120 km (20 miles through forest).", "120 km"),
+    ],
+)
+def test_a_bracket_that_goes_on_after_the_second_figure_raises_no_alarm(text, surface):
+    start = text.index(surface)
+    assert not any(
+        f.outcome == "inconsistent" and f.start <= start < f.end for f in check_text(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The drought left people on 1 litre (0.5 imp gal; 0.26 US gal) a day.", "1 litre"),
+        ("The reef is 40 km (10 mi) long.", "40 km"),
+        ("The reef is 40 km (10 mi, or so the survey says) long.", "40 km"),
+        ("The camp sits at 1,280 m (2,200 ft).", "1,280 m"),
+        ("Crews cleared 300 m / 500 ft of rubble.", "300 m"),
+    ],
+)
+def test_a_bracket_that_holds_only_restatements_may_raise_an_alarm(text, surface):
+    assert conversion_on(text, surface).outcome == "inconsistent"
