@@ -10,7 +10,8 @@ them units:
 - opening a pair: the same amount follows in another unit of the kind, after a bracket,
   "or", "i.e.", a slash or a dash: "100 in (250 cm)", "0.1 in or 0.25 cm", "3.2 g (0.11 oz)";
 - closing a pair: the symbol's figure follows such a connector after a figure in another
-  unit of the kind: "0.25 cm or 0.1 in", "(10 cm; 4 in)".
+  unit of the kind: "0.25 cm or 0.1 in", "(10 cm; 4 in)";
+- the larger part of a measure in two units: "11 st 4 lb".
 
 "kn" (knots) has no other meaning after a figure and needs no pair ("kN" is a force).
 Everything here runs only when one of these letters follows a figure, and the common case
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.compounds import COMPOUND_UNITS, second_part
 from claims.extraction.context import word_before
 from claims.extraction.lexicon import wordset
 from claims.extraction.lexicon.units import CASED_UNITS, SHORT_SYMBOLS, UnitSpec
@@ -60,9 +62,15 @@ def short_unit_at(text: str, start: int, figure_end: int) -> tuple[UnitSpec, int
     if symbol == "kn":
         return spec, m.end()
     if not m.group(1):  # glued: "12in", "40t"; "15st", "50g", "2L" have rules of their own
-        return (spec, m.end()) if symbol in ("in", "t") else None
+        if symbol in ("in", "t"):
+            return spec, m.end()
+        # "300K" is most often thousands: kelvin only when a temperature restates it
+        restated = symbol == "K" and _restated_after(text, m.end(), spec.kind)
+        return (spec, m.end()) if restated else None
     if _restated_after(text, m.end(), spec.kind) or _restates_before(text, start, m.end(), spec):
         return spec, m.end()
+    if spec.unit in COMPOUND_UNITS and second_part(text, spec.unit, 0.0, m.end()) is not None:
+        return spec, m.end()  # "11 st 4 lb": a weight in two units
     return None
 
 

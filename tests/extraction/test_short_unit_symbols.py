@@ -48,6 +48,8 @@ def test_a_short_symbol_in_a_bracket_after_a_figure_is_a_unit(text, surface, uni
         ("Snow lay 2 cm or 0.8 in deep by noon.", "0.8 in", "inch"),
         ("The ration was 500 g, or 1.1 lb in American measure.", "500 g", "gram"),
         ("Stitched at 5 mm / 0.2 in intervals.", "0.2 in", "inch"),
+        ("The gas was held at 300 K (27 °C) for an hour.", "300 K", "kelvin"),
+        ("The probe read 77K (−196 °C) in the flask.", "77K", "kelvin"),
     ],
 )
 def test_a_short_symbol_in_a_pair_is_a_unit(text, surface, unit):
@@ -115,3 +117,33 @@ def test_a_range_in_a_bracket_takes_the_short_symbol():
     text = "The wall is 250 to 400 ft (76–122 m) high, the tide 2 to 3 in (5–8 cm)."
     q = _found(text, "2 to 3 in")
     assert (q.unit, q.value, q.value_high) == ("inch", 2.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "pounds"),
+    [
+        ("She weighed 11 st 4 lb (72 kg) at the start.", "11 st 4 lb", 158),
+        ("He came in at 15 st 2 lb, a stone lighter.", "15 st 2 lb", 212),
+        ("The jockey rides at 8 st 7 lbs today.", "8 st 7 lbs", 119),
+        ("A 20 st 1 lb heavyweight won.", "20 st 1 lb", 281),
+        ("The boxer made 10 st 0 lb on the scales.", "10 st 0 lb", 140),
+    ],
+)
+def test_stone_with_a_space_is_read_with_its_pounds(text, surface, pounds):
+    q = _found(text, surface)
+    assert (q.unit, q.value) == ("pound", pounds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund raised 300K last year.",
+        "A 10K run starts at 9.",
+        "Salaries reach 80K (before tax) in the city.",
+        "He scored 12 st in the table.",
+        "The 5 K-pop bands toured.",
+    ],
+)
+def test_k_and_st_are_no_units_without_a_measure_around_them(text):
+    kinds = {q.kind for q in extract_quantities(text)}
+    assert not kinds & {"temperature", "mass"}, surfaces(text)

@@ -49,6 +49,16 @@ UNITS: dict[str, UnitSpec] = {
         "square feet|square foot|square-foot|sq ft|sq. ft|ft²|ft2|sq feet|sq foot|sq. foot",
     ),
     **_table("inch ** 2", "area", "square inches|square inch|sq in|sq. in|in²"),
+    **_table(
+        "centimeter ** 2",
+        "area",
+        "square centimetres|square centimetre|square centimeters|square centimeter|sq cm|cm2|cm²",
+    ),
+    **_table(
+        "millimeter ** 2",
+        "area",
+        "square millimetres|square millimetre|square millimeters|square millimeter|sq mm|mm2|mm²",
+    ),
     **_table("yard ** 2", "area", "square yards|square yard|sq yd|sq yards|yd²"),
     **_table("hectare", "area", "hectares|hectare|ha"),
     **_table("acre", "area", "acres|acre"),
@@ -195,7 +205,8 @@ CASED_UNITS: dict[str, UnitSpec] = {
     "h": UnitSpec("hour", "duration"),
 }
 
-# Short symbols that are also English words or letters ("5 in 10", "Group 5 t", "size 10 L"):
+# Short symbols that are also English words or letters ("5 in 10", "Group 5 t", "size 10 L",
+# "300K" thousands):
 # units only where English makes them units, which claims/extraction/short_units.py decides.
 # Exactly as written: "kn" is knots, "kN" a force.
 SHORT_SYMBOLS: dict[str, UnitSpec] = {
@@ -205,6 +216,7 @@ SHORT_SYMBOLS: dict[str, UnitSpec] = {
     "L": UnitSpec("liter", "volume"),
     "l": UnitSpec("liter", "volume"),
     "st": UnitSpec("stone", "mass"),
+    "K": UnitSpec("kelvin", "temperature"),
     "kn": UnitSpec("knot", "speed"),
 }
 
