@@ -93,8 +93,10 @@ UNITS: dict[str, UnitSpec] = {
     **_table(
         "kilometer / second",
         "speed",
-        "kilometres per second|kilometers per second|kilometres a second|km/s",
+        "kilometres per second|kilometers per second|kilometres a second|km per second"
+        "|km a second|km/s",
     ),
+    **_table("mile / second", "speed", "miles per second|miles a second|mi/s"),
     **_table("foot / second", "speed", "feet per second|feet a second|ft/s"),
     **_table("knot", "speed", "knots|knot"),
     **_table("meter / second", "speed", "metres per second|meters per second|metres a second|m/s"),
