@@ -84,6 +84,24 @@ def test_restatements_are_joined_by_brackets_or_i_e_slashes_and_dashes(text, sur
 @pytest.mark.parametrize(
     ("text", "surface", "outcome"),
     [
+        ("At 5 ft 6 in (168 cm) he was short for a soldier.", "5 ft 6 in", "consistent"),
+        ("She weighed 11 st 4 lb (72 kg) at the start.", "11 st 4 lb", "consistent"),
+        ("He is 1.68 m (5 ft 6 in) tall.", "1.68 m", "consistent"),
+        ("The baby weighed 7 lb 8 oz (3.4 kg).", "7 lb 8 oz", "consistent"),
+        ("He stands 6 ft 2 in (1.88 m) in his socks.", "6 ft 2 in", "consistent"),
+        ("He stands 6 ft 2 in (1.68 m) in his socks.", "6 ft 2 in", "inconsistent"),
+    ],
+)
+def test_a_figure_in_two_units_is_converted_whole(text, surface, outcome):
+    finding = conversion_on(text, surface)
+    assert finding.outcome == outcome
+    start = text.index(surface)
+    assert finding.start <= start and start + len(surface) < finding.end  # the whole figure
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "outcome"),
+    [
         ("Days with over 0.2 millimetres (0.0079 in) of rain count as wet.", "0.2 millimetres",
          "consistent"),
         ("The blades sit 0.02 in (0.5 mm) apart.", "0.02 in", "consistent"),

@@ -46,6 +46,7 @@ def test_a_short_symbol_in_a_bracket_after_a_figure_is_a_unit(text, surface, uni
         ("A sparrow weighs 28 g (1 oz) on average.", "28 g", "gram"),
         ("The jug takes 4 L (1 US gal) when full.", "4 L", "liter"),
         ("Snow lay 2 cm or 0.8 in deep by noon.", "0.8 in", "inch"),
+        ("Snow lay 2 cm, or about 0.8 in, by noon.", "0.8 in", "inch"),
         ("The ration was 500 g, or 1.1 lb in American measure.", "500 g", "gram"),
         ("Stitched at 5 mm / 0.2 in intervals.", "0.2 in", "inch"),
         ("The gas was held at 300 K (27 °C) for an hour.", "300 K", "kelvin"),
