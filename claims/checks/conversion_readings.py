@@ -9,8 +9,8 @@ rise of 1.5 °C = 2.7 °F). The words around the pair say which, when they say a
   "per decade", "a 2 °C (3.6 °F) rise");
 - a difference, loosely: a verb of change a few words before ("raise the temperature up to
   22 °C"), which may also name the level reached;
-- a reading: "to", "at", "of", "from" right before the figure ("rose to 30 °C", "highs of"),
-  or a figure below zero;
+- a reading: "to", "at", "of", "from", "highs", "average" right before the figure ("rose to
+  30 °C", "highs of 35 °C", "averages 29 °C"), or a figure below zero;
 - a reference the check does not model: "below zero", "below freezing".
 """
 
@@ -72,10 +72,9 @@ _CLAUSE_WORDS = 6
 def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
     """What the words around a temperature pair say it is: DIFFERENCE, MAYBE_DIFFERENCE,
     READING, OFFSET or UNSAID."""
-    after = _closing_end(text, second.end)
-    if _AFTER_OFFSET.match(text, after):
+    if _AFTER_OFFSET.match(text, second.end):  # both patterns step over a closing bracket
         return OFFSET
-    if _AFTER_DIFFERENCE.match(text, after):
+    if _AFTER_DIFFERENCE.match(text, second.end):
         return DIFFERENCE
     words = _clause_words_before(text, _hedge_start(text, first))
     last = words[-1] if words else ""
@@ -86,13 +85,6 @@ def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
     if any(w in _CHANGE_VERBS or w in _CHANGE_NOUNS for w in words):
         return MAYBE_DIFFERENCE
     return UNSAID
-
-
-def _closing_end(text: str, end: int) -> int:
-    """Where the words after a pair begin: past the bracket that closes it."""
-    while end < len(text) and text[end] in " \t":
-        end += 1
-    return end
 
 
 def _hedge_start(text: str, q: Quantity) -> int:
