@@ -27,6 +27,10 @@ APPROXIMATE_SHARE = 0.10
 ROUND_FIGURE_CAP = APPROXIMATE_SHARE
 # A converted figure is sometimes cut off rather than rounded ("3,088" for 3,088.8).
 TRUNCATION_NOTE = "a conversion may be cut off rather than rounded"
+# A converted figure is worked out from the first, not estimated: rounded to a round figure it
+# stays within ±5 % of what it converts ("22 miles (35 km)", not "(40 km)"). A hedge on it
+# ("roughly 40 km") still widens it to ±10 %.
+CONVERTED_ROUND_CAP = 0.05
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -39,6 +43,11 @@ QUALIFIER_WORDS = {
 }
 
 
+# Float rounding in unit changes, relative to the figures compared (never a fixed amount,
+# which would swallow the precision of "0.0079 in").
+_FLOAT_SLACK = 1e-9
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """The interval a figure claims: `low`/`high` inclusive, None for an open end."""
@@ -48,8 +57,10 @@ class Bounds:
     rule: str
 
     def contains(self, x: float) -> bool:
-        """True when `x` lies inside the interval (ends included, a hair of float slack)."""
-        slack = 1e-9 * max(1.0, abs(x))
+        """True when `x` lies inside the interval (ends included, a hair of float slack).
+
+        The slack is relative: a figure below one ("0.0079 in") keeps its precision."""
+        slack = _FLOAT_SLACK * abs(x)
         above = self.low is None or x >= self.low - slack
         below = self.high is None or x <= self.high + slack
         return above and below
@@ -60,7 +71,7 @@ class Bounds:
         hi = _min_or_none(self.high, other.high)
         if lo is None or hi is None:
             return True
-        return lo <= hi + 1e-9 * max(1.0, abs(hi))
+        return lo <= hi + _FLOAT_SLACK * max(abs(lo), abs(hi))
 
     def mapped(self, convert: Callable[[float], float], rule: str | None = None) -> Bounds:
         """The same interval with both ends passed through a monotonic `convert` (a unit change)."""
@@ -109,19 +120,20 @@ def bounds(
     return Bounds(value - half, value + half, f"{why}, so {_iv(value - half, value + half, unit)}")
 
 
-def precision(value: float, step: float | None) -> tuple[float, str]:
+def precision(value: float, step: float | None, cap: float = ROUND_FIGURE_CAP) -> tuple[float, str]:
     """Half the rounding the figure shows, and a sentence saying so.
 
     "3,088" → ±0.5; "8,000" → ±500; "30" → ±3, not ±5 (ROUND_FIGURE_CAP); "five" → ±0.5.
+    A converted figure passes `cap=CONVERTED_ROUND_CAP`.
     """
     step = implied_step(value) if step is None or step <= 0 else step
     step = half_order_step(value, step)
     half = step / 2
     magnitude = abs(value)
-    if step >= 10 and magnitude and half > ROUND_FIGURE_CAP * magnitude:
-        capped = ROUND_FIGURE_CAP * magnitude
-        pct = _pct(ROUND_FIGURE_CAP)
-        return capped, f"a round figure is held to ±{pct} at most: ±{fmt(capped)}"
+    if step >= 10 and magnitude and half > cap * magnitude:
+        capped = cap * magnitude
+        what = "a round figure" if cap == ROUND_FIGURE_CAP else "a round converted figure"
+        return capped, f"{what} is held to ±{_pct(cap)} at most: ±{fmt(capped)}"
     return half, f"the figure shows rounding to the nearest {fmt(step)}: ±{fmt(half)}"
 
 
@@ -159,12 +171,17 @@ def conversion_bounds(
     """The interval a *converted* figure claims: as `bounds`, but an exact, precise figure's
     top end reaches a whole step up, since converters cut such figures off as often as they
     round them ("3,088" for 3,088.8 is a faithful conversion). A round figure ("50") was
-    rounded, not cut off: it gets no such allowance."""
+    rounded, not cut off: it gets no such allowance, and is held to CONVERTED_ROUND_CAP."""
     base = bounds(
         value, qualifier=qualifier, step=step, value_high=value_high, unit=unit, wording=wording
     )
     top = value if value_high is None else max(value, value_high)
     step = implied_step(top) if step is None or step <= 0 else step
+    if qualifier == "exact" and step >= 10:
+        half, why = precision(value, step, cap=CONVERTED_ROUND_CAP)
+        return Bounds(
+            value - half, value + half, f"{why}, so {_iv(value - half, value + half, unit)}"
+        )
     if qualifier not in ("exact", "range") or base.high is None or step >= 10:
         return base
     high = max(base.high, top + step)

@@ -121,7 +121,7 @@ def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
 
 
 def _range_draft(text: str, low: Figure, high: Figure, start: int) -> Draft | None:
-    tail = tail_at(text, high, high.end)
+    tail = tail_at(text, high, high.end, start)
     if tail is None:
         end = count_at(text, low.start, high.end, low.value, low.raw, low.is_word, low.scaled)
         if end is None:

@@ -15,6 +15,7 @@ from claims.extraction.context import context_words, peek, pounds_are_money
 from claims.extraction.lexicon.currencies import CODE_ALIASES, SUBUNITS
 from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec
 from claims.extraction.lexicon.words import TEMPERATURE_CUES
+from claims.extraction.short_units import FIRST_CHARS, short_unit_at
 from claims.extraction.tails import degrees_at, money_word, tail_match, unit_spec
 
 if TYPE_CHECKING:
@@ -53,15 +54,23 @@ def _degrees_tail(text: str, start: int, pos: int) -> Tail | None:
     return Tail(spec.unit, spec.kind, end)
 
 
-def tail_at(text: str, figure: Figure, pos: int) -> Tail | None:
-    """The unit, percent sign or currency after a figure ending at `pos`."""
+def tail_at(text: str, figure: Figure, pos: int, start: int | None = None) -> Tail | None:
+    """The unit, percent sign or currency after a figure ending at `pos`.
+
+    `start` is where the quantity begins when that is not the figure's start (the low end of
+    a range): a short symbol ("in", "t") is read as a unit by what stands around the whole.
+    """
     nxt = peek(text, pos)
     # Every unit, sign and currency word starts with a letter, "%", "°"/"º" or a hyphen.
     m = tail_match(text, pos) if nxt and (nxt.isalpha() or nxt in "%°º-") else None
     if m is None:
         if figure.currency:
             return Tail(figure.currency, "currency", pos)
-        return _stone(text, figure, pos) or _unit_after_filler(text, pos)
+        return (
+            _stone(text, figure, pos)
+            or _unit_after_filler(text, pos)
+            or _short_symbol(text, figure, pos, start)
+        )
     branch = m.lastgroup  # the outer group of the branch that matched
     if branch == "percent":
         return Tail("percent", "percentage", m.end())
@@ -71,6 +80,17 @@ def tail_at(text: str, figure: Figure, pos: int) -> Tail | None:
         spec = unit_spec(m.group("unit_word"))
         return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
     return _money_or_other_tail(text, figure, m, branch or "")
+
+
+def _short_symbol(text: str, figure: Figure, pos: int, start: int | None) -> Tail | None:
+    """ "100 in (250 cm)", "(180 t)": a symbol that is also a word, where it is a unit."""
+    if peek(text, pos) not in FIRST_CHARS or figure.currency is not None:
+        return None
+    found = short_unit_at(text, figure.start if start is None else start, pos)
+    if found is None:
+        return None
+    spec, end = found
+    return Tail(spec.unit, spec.kind, end, spec.multiplier)
 
 
 def _unit_after_filler(text: str, pos: int) -> Tail | None:

@@ -78,8 +78,8 @@ def test_a_converted_figure_may_have_been_cut_off():
     # 8,000 km² is 3,088.8 sq mi; "3,088" is a truncation, still a faithful conversion.
     assert conversion_bounds(3088, step=1).contains(3088.8)
     assert not bounds(3088, step=1).contains(3088.8)
-    # a round figure was rounded, not cut off
-    assert conversion_bounds(50, step=10).high == pytest.approx(55)
+    # a round figure was rounded, not cut off, and from a known value: ±5 %, not ±10 %
+    assert conversion_bounds(50, step=10).high == pytest.approx(52.5)
 
 
 def test_intervals_overlap_and_map_through_a_unit_change():

@@ -29,7 +29,8 @@ UNITS: dict[str, UnitSpec] = {
         "kilometer ** 2",
         "area",
         "square kilometres|square kilometre|square kilometers|square kilometer|square km"
-        "|square-kilometre|square-kilometer|sq km|sq. km|sqkm|km2|km²|kmsq",
+        "|square-kilometre|square-kilometer|sq km|sq. km|sqkm|km2|km²|kmsq|sq kilometres"
+        "|sq kilometers",
     ),
     **_table(
         "mile ** 2",
@@ -40,10 +41,25 @@ UNITS: dict[str, UnitSpec] = {
         "meter ** 2",
         "area",
         "square metres|square metre|square meters|square meter|square-metre|square-meter"
-        "|sq m|sq. m|sqm|m2|m²",
+        "|sq m|sq. m|sqm|m2|m²|sq metres|sq meters|sq metre|sq meter",
     ),
-    **_table("foot ** 2", "area", "square feet|square foot|square-foot|sq ft|sq. ft|ft²|ft2"),
-    **_table("yard ** 2", "area", "square yards|square yard|sq yd"),
+    **_table(
+        "foot ** 2",
+        "area",
+        "square feet|square foot|square-foot|sq ft|sq. ft|ft²|ft2|sq feet|sq foot|sq. foot",
+    ),
+    **_table("inch ** 2", "area", "square inches|square inch|sq in|sq. in|in²"),
+    **_table(
+        "centimeter ** 2",
+        "area",
+        "square centimetres|square centimetre|square centimeters|square centimeter|sq cm|cm2|cm²",
+    ),
+    **_table(
+        "millimeter ** 2",
+        "area",
+        "square millimetres|square millimetre|square millimeters|square millimeter|sq mm|mm2|mm²",
+    ),
+    **_table("yard ** 2", "area", "square yards|square yard|sq yd|sq yards|yd²"),
     **_table("hectare", "area", "hectares|hectare|ha"),
     **_table("acre", "area", "acres|acre"),
     **_table(
@@ -54,6 +70,13 @@ UNITS: dict[str, UnitSpec] = {
     **_table("meter", "length", "metres|metre|meters|meter|mtrs"),
     **_table("centimeter", "length", "centimetres|centimetre|centimeters|centimeter|cm"),
     **_table("millimeter", "length", "millimetres|millimetre|millimeters|millimeter|mm"),
+    # "µ" (micro sign) and "μ" (Greek mu) are both typed; casefold maps the first to the second.
+    **_table(
+        "micrometer",
+        "length",
+        "micrometres|micrometre|micrometers|micrometer|microns|micron|μm|µm",
+    ),
+    **_table("nanometer", "length", "nanometres|nanometre|nanometers|nanometer"),
     **_table("nautical_mile", "length", "nautical miles|nautical mile|nmi"),
     **_table("mile", "length", "miles|mile|mi"),
     **_table("foot", "length", "feet|foot|ft"),
@@ -66,26 +89,64 @@ UNITS: dict[str, UnitSpec] = {
         "kilometres per hour|kilometre per hour|kilometers per hour|kilometer per hour"
         "|kilometres an hour|kilometers an hour|km per hour|km an hour|km/h|km/hr|kmh|kph|kmph",
     ),
-    **_table("mile / hour", "speed", "miles per hour|mile per hour|miles an hour|mph"),
+    **_table("mile / hour", "speed", "miles per hour|mile per hour|miles an hour|mph|mi/h"),
+    **_table(
+        "kilometer / second",
+        "speed",
+        "kilometres per second|kilometers per second|kilometres a second|km per second"
+        "|km a second|km/s",
+    ),
+    **_table("mile / second", "speed", "miles per second|miles a second|mi/s"),
+    **_table("foot / second", "speed", "feet per second|feet a second|ft/s"),
     **_table("knot", "speed", "knots|knot"),
     **_table("meter / second", "speed", "metres per second|meters per second|metres a second|m/s"),
     **_table("metric_ton", "mass", "tonnes|tonne|metric tons|metric ton|metric tonnes"),
     # "tons" is pint's `ton`, the US short ton (907.18 kg): American wire copy (AP style) says
     # "tons" for short tons and "metric tons" for tonnes, and British copy says "tonnes".
     # A British "tons" may mean long tons (1,016 kg) or loosely tonnes; only the spelled-out
-    # "long tons" is read as such.
+    # "long tons" is read as such. Spelled-out "short tons" and "long tons" are unambiguous
+    # and carry their own pint names, so the conversion check does not re-read them.
     **_table("long_ton", "mass", "long tons|long ton|imperial tons|imperial ton"),
-    **_table("ton", "mass", "tons|ton|short tons|short ton"),
+    **_table("short_ton", "mass", "short tons|short ton"),
+    **_table("ton", "mass", "tons|ton"),
     **_table("kilogram", "mass", "kilograms|kilogram|kilogrammes|kilogramme|kilos|kilo|kgs|kg"),
     **_table("gram", "mass", "grams|gram|grammes|gramme"),
     **_table("milligram", "mass", "milligrams|milligram|mg"),
+    **_table("microgram", "mass", "micrograms|microgram|mcg|μg|µg"),
     **_table("pound", "mass", "pounds|pound|lbs|lb"),
     **_table("ounce", "mass", "ounces|ounce|oz"),
     **_table("stone", "mass", "stone"),
     **_table("liter", "volume", "litres|litre|liters|liter|ltr"),
     **_table("milliliter", "volume", "millilitres|millilitre|milliliters|milliliter|ml"),
-    **_table("imperial_gallon", "volume", "imperial gallons|imperial gallon"),
-    **_table("gallon", "volume", "gallons|gallon|gal"),
+    # A bare "gallon" is pint's US gallon; the conversion check also tries the imperial one.
+    **_table(
+        "imperial_gallon",
+        "volume",
+        "imperial gallons|imperial gallon|imp gal|imp. gal|imperial gal|imp gallons",
+    ),
+    **_table(
+        "gallon",
+        "volume",
+        "gallons|gallon|gal",
+    ),
+    **_table(
+        "US_liquid_gallon",
+        "volume",
+        "us gal|u.s. gal|us gallons|u.s. gallons|us gallon|u.s. gallon",
+    ),
+    **_table("pint", "volume", "pints|pint"),
+    **_table("US_pint", "volume", "us pt|us pints|u.s. pints"),
+    **_table("imperial_pint", "volume", "imperial pints|imperial pint|imp pt"),
+    **_table("quart", "volume", "quarts|quart|qt"),
+    **_table("US_liquid_quart", "volume", "us qt|us quarts|u.s. quarts"),
+    **_table("imperial_quart", "volume", "imperial quarts|imperial quart|imp qt"),
+    **_table(
+        "fluid_ounce",
+        "volume",
+        "fluid ounces|fluid ounce|fl oz|fl. oz",
+    ),
+    **_table("US_fluid_ounce", "volume", "us fl oz|us fluid ounces|u.s. fluid ounces"),
+    **_table("imperial_fluid_ounce", "volume", "imp fl oz|imperial fluid ounces"),
     **_table("oil_barrel", "volume", "barrels|barrel|bbl"),
     **_table(
         "meter ** 3",
@@ -93,12 +154,17 @@ UNITS: dict[str, UnitSpec] = {
         "cubic metres|cubic metre|cubic meters|cubic meter|cu m|m3|m³",
     ),
     **_table(
+        "centimeter ** 3",
+        "volume",
+        "cubic centimetres|cubic centimetre|cubic centimeters|cubic centimeter|cm3|cm³",
+    ),
+    **_table(
         "kilometer ** 3",
         "volume",
         "cubic kilometres|cubic kilometre|cubic kilometers|cubic kilometer|km3|km³",
     ),
-    **_table("foot ** 3", "volume", "cubic feet|cubic foot|cu ft"),
-    **_table("mile ** 3", "volume", "cubic miles|cubic mile|cu mi"),
+    **_table("foot ** 3", "volume", "cubic feet|cubic foot|cu ft|ft3|ft³"),
+    **_table("mile ** 3", "volume", "cubic miles|cubic mile|cu mi|mi3|mi³"),
     **_table("yard ** 3", "volume", "cubic yards|cubic yard|cu yd"),
     **_table("inch ** 3", "volume", "cubic inches|cubic inch|cu in"),
     # Gas trade figures: "55 bcm" is 55 billion cubic metres.
@@ -139,6 +205,21 @@ CASED_UNITS: dict[str, UnitSpec] = {
     "L": UnitSpec("liter", "volume"),
     "l": UnitSpec("liter", "volume"),
     "h": UnitSpec("hour", "duration"),
+}
+
+# Short symbols that are also English words or letters ("5 in 10", "Group 5 t", "size 10 L",
+# "300K" thousands):
+# units only where English makes them units, which claims/extraction/short_units.py decides.
+# Exactly as written: "kn" is knots, "kN" a force.
+SHORT_SYMBOLS: dict[str, UnitSpec] = {
+    "in": UnitSpec("inch", "length"),
+    "t": UnitSpec("metric_ton", "mass"),
+    "g": UnitSpec("gram", "mass"),
+    "L": UnitSpec("liter", "volume"),
+    "l": UnitSpec("liter", "volume"),
+    "st": UnitSpec("stone", "mass"),
+    "K": UnitSpec("kelvin", "temperature"),
+    "kn": UnitSpec("knot", "speed"),
 }
 
 PERCENT_SPELLINGS = ("percentage points", "percentage point", "per cent", "percent", "pc", "%")
