@@ -18,7 +18,7 @@ from claims.checks import check_text
 
 CASES = Path(__file__).parent / "data" / "unseen_passages.jsonl"
 # Reached when the set was written; raise it when the checks get better, never lower it.
-MET_FLOOR = 449
+MET_FLOOR = 451
 
 
 def _score() -> tuple[int, int, int, list[str]]:

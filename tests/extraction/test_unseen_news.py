@@ -17,8 +17,9 @@ DATA = Path(__file__).parent / "data" / "unseen_news.jsonl"
 # The set was first written with `ignore` cut-outs that hid nine figures the extractor misread
 # (money in "SDR" and "Ksh", pints, astronomical units, a vote tally, cricket overs); with
 # them scored as gold (2026-12-05) the true figure is F1 0.990 (tp 451, fp 2, fn 7), every
-# qualifier right. Raise the floor as the extractor gets better, never lower it.
-F1_FLOOR = 0.990
+# qualifier right; reading pints as a volume raised it to 0.992 (tp 452, fp 1, fn 6). Raise
+# the floor as the extractor gets better, never lower it.
+F1_FLOOR = 0.992
 QUALIFIER_FLOOR = 1.0
 
 
