@@ -26,7 +26,6 @@ from claims.checks.gazetteer import fold, gazetteer
 from claims.checks.geo_regions import dateline, is_country, is_region
 from claims.checks.geo_words import (
     ANAPHORS,
-    FEATURE_ASIDE,
     NAME_RUN,
     NOT_PLACES,
     OPENINGS,
@@ -36,6 +35,7 @@ from claims.checks.geo_words import (
     REGION_RUN,
     TOWN_NOUNS,
     VERBS,
+    aside_feature,
 )
 from claims.extraction.sentences import Sentences
 
@@ -160,9 +160,15 @@ class SubjectReader:
             return previous.subject
         first = self.sentence(start)[0]
         found = self._apposition(first, start)
-        if found is not None:
-            return found
-        return self._clause_subject(first, start)
+        if found is None:
+            return self._clause_subject(first, start)
+        if found.name and not gazetteer().candidates(found.name):
+            # "Leipzig is a city in Saxony, 150 km ...": a name the gazetteer does not have
+            # as a town yields to a subject that the sentence's verb places.
+            placed = self._clause_subject(first, start)
+            if placed is not None and placed.name:
+                return placed
+        return found
 
     def _apposition(self, first: int, start: int) -> Subject | None:
         window_start = max(first, start - WINDOW)
@@ -182,7 +188,7 @@ class SubjectReader:
             return None  # "on the coast of Devon, England, 37 miles ...": Devon is not measured
         if is_area(name) or not is_place_like(name):
             return None
-        if FEATURE_ASIDE.match(window, at.end("name")):
+        if aside_feature(window, at.end("name")):
             return NOTHING  # "Zaporizhzhia, Europe's largest nuclear plant, lies ...": no town
         return Subject(name, region.strip())
 
@@ -270,7 +276,7 @@ def is_place_like(name: str) -> bool:
     return bool(key) and not is_country(name) and NOT_PLACES.isdisjoint(key.split())
 
 
-_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bSte)(?<!\b[A-Z])\.\s+")
+_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bSte)\.\s+")
 
 
 def trailing_name(run: str) -> str:
@@ -287,5 +293,6 @@ def leading_name(run: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """'Paris'' → 'Paris', "Kyiv's" → 'Kyiv', 'Izium.' → 'Izium'."""
-    return re.sub(r"['’]s?$", "", name.strip()).rstrip(".")
+    """'Paris'' → 'Paris', 'Izium.' → 'Izium'. ("Kyiv's" stays: "St. John's" is a name; the
+    lookup tries it without the 's too.)"""
+    return re.sub(r"['’]$", "", name.strip()).rstrip(".")

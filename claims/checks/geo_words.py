@@ -104,9 +104,24 @@ def feature_of(name: str) -> str:
 
 
 # An aside after a name that says what it is: "Zaporizhzhia, Europe's largest nuclear plant,"
-FEATURE_ASIDE = re.compile(
-    r",\s*(?:an?|the|[A-Z][\w-]*['’]s)\s[^,]*?\b(?:" + "|".join(FEATURES) + r")s?\b(?!['’])"
+# (its head noun, before any "in", "on", "of" ...: "a walled city on the river" is a town).
+_ASIDE_HEAD = re.compile(
+    r",\s*(?:an?|the|[A-Z][\w-]*['’]s)\s+(?P<head>[^,;()]*?)"
+    r"(?=\s+(?:in|on|of|at|near|with|along|by|that|which|where|about|some|just|\d)\b|\s*[,;(]|$)"
 )
+
+
+def aside_feature(text: str, pos: int) -> str:
+    """What an aside at `pos` says the name before it is, when not a town ("a plant"), or ""."""
+    found = _ASIDE_HEAD.match(text, pos)
+    if found is None or not found.group("head"):
+        return ""
+    head = found.group("head").split()[-1].lower()
+    for word in (head, head.rstrip("s")):  # "plants", "islands"
+        if word in FEATURES:
+            return FEATURES[word]
+    return ""
+
 
 # --- subjects ---------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from geographiclib.geodesic import Geodesic
 
 from claims.checks.finding import Finding
-from claims.checks.gazetteer import SOURCE, Place
+from claims.checks.gazetteer import SOURCE, Place, fold
 from claims.checks.geo_context import Context, article_context
 from claims.checks.geo_phrases import GeoPhrase, find_geo_phrases
 from claims.checks.geo_words import COMPASS_LETTERS, POINTS
@@ -84,6 +84,13 @@ def _assess(phrase: GeoPhrase, context: Context, readings: Readings) -> Finding 
         return _finding(phrase, "unverifiable", "", why)
     if phrase.problem:
         return _finding(phrase, "unverifiable", "", f"{phrase.problem}; cannot check the distance.")
+    if fold(phrase.place) == fold(phrase.reference):
+        why = (
+            f"the text measures {phrase.place} from {phrase.reference}"
+            f"{f' ({phrase.how})' if phrase.how else ''}: a town is not a distance from itself, "
+            "so one of the two names must stand for something else; cannot check the distance."
+        )
+        return _finding(phrase, "unverifiable", "", why)
     q = phrase.quantity
     stated_km = q.si_value / 1000 if q.si_value else 0.0
     regions = (phrase.place_region, phrase.reference_region)

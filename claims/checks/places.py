@@ -10,7 +10,8 @@ reading it got first for the rest of the article (`Readings`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from claims.checks.gazetteer import LARGE_TOWN, Match, Place, elsewhere, fold, gazetteer, rough_km
 from claims.checks.geo_context import Context
@@ -47,17 +48,26 @@ class Reading:
     # Why an alarm must not rest on this reading, though it stands: a small town whose name
     # the gazetteer also gives to other places (the one meant may be too small to be listed).
     doubt: str = ""
+    unsure: str = ""  # the name that `problem` says has two readings of similar weight
 
 
 @dataclass(slots=True)
 class Readings:
     """One article's readings so far: a name, once read, keeps its place (folded name →
-    place), and another spelling of a place already read means that place."""
+    place), and another spelling of a place already read means that place. A name the
+    article left open once (two readings of similar weight) raises no alarm later."""
 
     chosen: dict[str, Place] = field(default_factory=dict)
+    unsure: dict[str, str] = field(default_factory=dict)  # folded name → why
 
     def keep(self, name: str, place: Place) -> None:
         self.chosen.setdefault(fold(name), place)
+
+    def doubt(self, *names: str) -> str:
+        for name in names:
+            if fold(name) in self.unsure:
+                return f"earlier in the article {self.unsure[fold(name)]}"
+        return ""
 
     def narrow(self, name: str, options: list[Match]) -> list[Match]:
         held = self.chosen.get(fold(name))
@@ -88,9 +98,14 @@ def read_pair(
         # Colorado, 10 miles from Boulder, rather than Superior, Wisconsin).
         again = _read_pair(place_name, reference_name, context, stated_km, regions, readings, True)
         reading = again if again.place is not None else reading
+    if reading.unsure:
+        readings.unsure.setdefault(fold(reading.unsure), reading.problem)
     if reading.place is not None and reading.reference is not None:
         readings.keep(place_name, reading.place)
         readings.keep(reference_name, reading.reference)
+        earlier = readings.doubt(place_name, reference_name)
+        if earlier and not reading.doubt:
+            reading = replace(reading, doubt=earlier)
     return reading
 
 
@@ -118,9 +133,9 @@ def _read_pair(
     _, best_a, best_b = scored[0]
     if _far_fetched(best_a, best_b, stated_km):
         return Reading(None, None, _too_far(place_name, reference_name, best_a, best_b))
-    toss_up = _toss_up(scored)
+    toss_up, side = _toss_up(scored)
     if toss_up:
-        return Reading(None, None, toss_up)
+        return Reading(None, None, toss_up, unsure=(place_name, reference_name)[side])
     doubt = _namesakes(place_name, best_a, place_options) or _namesakes(
         reference_name, best_b, reference_options
     )
@@ -143,6 +158,10 @@ def name_variants(run: str, *, subject: bool = False) -> list[str]:
     other word is ever dropped: "Żelazowa Wola" is not "Wola", "Disneyland Paris" not "Paris"."""
     words = run.split()
     variants = [run]
+    possessive = re.sub(r"['’]s$", "", run)
+    if possessive != run:  # "Kyiv's": the name, unless the 's is its own (St. John's)
+        variants.append(possessive)
+        words = possessive.split()
     if subject:
         while len(words) > 1 and _opener(words[0]):
             words = words[1:]
@@ -187,17 +206,18 @@ def _one_inside_the_other(a: Place, b: Place, stated_km: float) -> bool:
     return rough_km(a, b) <= reach and stated_km > 2 * reach
 
 
-def _toss_up(scored: Scored) -> str:
-    """Why the best reading is no better than another one elsewhere, or ''."""
+def _toss_up(scored: Scored) -> tuple[str, int]:
+    """Why the best reading is no better than another one elsewhere, or '', and which name
+    (0: the place, 1: the reference) has the two readings."""
     best_score, best_a, best_b = scored[0]
     for score, a, b in scored[1:]:
         if best_score - score > AMBIGUITY_MARGIN:
             break
         if elsewhere(a, best_a):
-            return _ambiguity(best_a, a)
+            return _ambiguity(best_a, a), 0
         if elsewhere(b, best_b):
-            return _ambiguity(best_b, b)
-    return ""
+            return _ambiguity(best_b, b), 1
+    return "", 0
 
 
 def _alternatives(scored: Scored, stated_km: float) -> tuple[tuple[Place, Place], ...]:
