@@ -41,10 +41,17 @@ from claims.extraction.sentences import Sentences
 
 WINDOW = 300  # characters before a figure where its apposition may stand
 _APPOSITIVE = r"(?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.|(?<=\bSt)\.)"
+# An aside between commas describes the name before it; one with a verb of its own is a clause
+# ("During the war, a famous incident took place in Punta del Este, 200 km ...").
+_CLAUSE_VERBS = (
+    r"is|was|were|are|has|had|have|took|takes|made|became|said|says|began|led|won|lost|fought"
+    r"|held|moved|came|went|saw|gave|built"
+)
+_ASIDE = rf"(?:(?!\b(?:{_CLAUSE_VERBS})\b){_APPOSITIVE})"
 _LINK = (
     # "Tarbes, a market town in the ... of south-western France, lies ...": a closed aside
     r"(?:,\s*(?:(?:in|on|near|which|where|once|now|home\s+to|a|an|the)\b|[A-Z][\w-]*['’]s\s)"
-    + _APPOSITIVE
+    + _ASIDE
     + r"{0,160}?,\s*(?:"
     + VERBS
     + r"\s+)?(?:"

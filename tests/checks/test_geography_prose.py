@@ -190,3 +190,19 @@ def test_sixteen_point_directions_in_prose_are_checked(direction):
 @pytest.mark.parametrize("direction", ["east-south-east", "ESE", "south-east", "east"])
 def test_a_wrong_sixteen_point_direction_is_an_alarm(direction):
     assert only(f"Oxford lies about 80 km {direction} of London.").outcome == "inconsistent"
+
+
+def test_an_aside_with_a_verb_of_its_own_is_a_clause_not_an_apposition():
+    text = (
+        "During the Second World War, a treaty was signed in Compiègne, about 80 km north-east "
+        "of Paris."
+    )
+    finding = only(text)
+    assert measured(finding) == "Paris → Compiègne"
+    assert finding.outcome == "consistent"
+
+
+def test_a_place_in_an_aside_between_commas_is_not_the_place_measured():
+    # The theme park is in Marne-la-Vallée, not Marne-la-Vallée itself: no town to measure.
+    text = "Disneyland Paris, in Marne-la-Vallée, 32 km east of the centre of Paris, is busy."
+    assert only(text).outcome == "unverifiable"
