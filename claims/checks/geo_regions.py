@@ -176,7 +176,8 @@ class Dateline:
     town: str
     region: Region | None
     start: int
-    end: int
+    end: int  # the end of the town's name
+    body: int  # where the article's text begins, after the dash
 
 
 def dateline(text: str) -> Dateline | None:
@@ -188,7 +189,7 @@ def dateline(text: str) -> Dateline | None:
     where = region(found.group("region")) if found.group("region") else None
     if found.group("region") and where is None:
         return None  # "WASHINGTON, Some Words —" is not a dateline we can read
-    return Dateline(town, where, found.start("town"), found.end("town"))
+    return Dateline(town, where, found.start("town"), found.end("town"), found.end())
 
 
 def _title_case(capitals: str) -> str:

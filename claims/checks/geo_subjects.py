@@ -146,11 +146,17 @@ class SubjectReader:
     def __init__(self, text: str) -> None:
         self.text = text
         self._sentences: Sentences | None = None
+        self._dateline = dateline(text)
 
     def sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence around `offset`; a dateline before it is not part of it."""
         if self._sentences is None:
             self._sentences = Sentences(self.text)
-        return self._sentences.around(offset)
+        first, last = self._sentences.around(offset)
+        line = self._dateline
+        if line is not None and first <= line.start and line.body <= offset:
+            first = line.body
+        return first, last
 
     def continues(self, start: int, previous: Listed | None) -> bool:
         """Whether the distance at `start` is the next item of a list after `previous`:
@@ -241,7 +247,7 @@ class SubjectReader:
         return first_town(sentence)
 
     def _article_town(self, first: int) -> str:
-        line = dateline(self.text)
+        line = self._dateline
         if line is not None and line.end <= first:
             return line.town
         return first_town(self.text[:first])

@@ -185,3 +185,10 @@ def test_a_drive_is_not_read_as_a_distance_between_places():
 )
 def test_a_distance_that_locates_no_town_gets_no_finding(text):
     assert findings(text) == []
+
+
+def test_the_city_in_a_lede_after_a_dateline_is_the_datelines_town():
+    text = "BOISE, Idaho (AP) — The city lies about 40 miles north-west of Mountain Home."
+    finding = only(text)
+    assert finding.explanation.startswith("Mountain Home → Boise")
+    assert "the article's own town" in finding.explanation
