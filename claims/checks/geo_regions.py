@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from claims.checks.gazetteer import DATA_DIR, fold
+from claims.checks.gazetteer import DATA_DIR, fold, gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,14 @@ def is_country(words: str) -> bool:
     """True when `words` name a country (or one of the UK's nations): never a point."""
     key = fold(words)
     return key in _NATIONS or any(not r.admin1 for r in regions().get(key, ()))
+
+
+def is_area(name: str) -> bool:
+    """True for a country, and for a state or province that is not also a large town's name
+    ("Texas", "Ontario"; not "Washington", "Victoria"): a region, not a point."""
+    if is_country(name):
+        return True
+    return is_region(name) and not gazetteer().large_places(name)
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from claims.checks.gazetteer import fold, gazetteer
-from claims.checks.geo_regions import dateline, is_country, is_region
+from claims.checks.geo_regions import dateline, is_area, is_country, is_region
 from claims.checks.geo_words import (
     ANAPHORS,
     NAME_RUN,
@@ -37,6 +37,7 @@ from claims.checks.geo_words import (
     VERBS,
     aside_feature,
 )
+from claims.checks.places import name_variants
 from claims.extraction.sentences import Sentences
 
 WINDOW = 300  # characters before a figure where its apposition may stand
@@ -111,7 +112,7 @@ _AFTER_A_TOWN = frozenset(
      "approximately", "which", "where", "who", "that", "as", "after", "before", "said", "says",
      "became", "remains", "grew", "near", "into", "until", "since", "than"}
 )  # fmt: skip
-# "north of Y" in the sentence before: Y is a place something is measured from.
+# What joins the items of a list of distances: ", ", " and ", ", and ", ", by car and ".
 _LIST_GLUE = re.compile(
     r"(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*,?\s*(?:by\s+\w+\s*)?(?:,\s*)?(?:and|or)?\s*",
     re.IGNORECASE,
@@ -175,7 +176,7 @@ class SubjectReader:
         found = self._apposition(first, start)
         if found is None:
             return self._clause_subject(first, start)
-        if found.name and not gazetteer().candidates(found.name):
+        if found.name and not gazetteer().candidates(*name_variants(found.name, subject=True)):
             # "Leipzig is a city in Saxony, 150 km ...": a name the gazetteer does not have
             # as a town yields to a subject that the sentence's verb places.
             placed = self._clause_subject(first, start)
@@ -272,14 +273,6 @@ def first_town(text: str) -> str:
 
 def _placing(rest: str | None) -> bool:
     return rest is not None and bool(_COMPLEMENT.match(rest)) and not _NEW_CLAUSE.search(rest)
-
-
-def is_area(name: str) -> bool:
-    """True for a country, and for a state or province that is not also a large town's name
-    ("Texas", "Ontario"; not "Washington", "Victoria")."""
-    if is_country(name):
-        return True
-    return is_region(name) and not gazetteer().large_places(name)
 
 
 def is_place_like(name: str) -> bool:

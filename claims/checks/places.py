@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.checks.gazetteer import LARGE_TOWN, Match, Place, elsewhere, fold, gazetteer, rough_km
 from claims.checks.geo_context import Context
-from claims.checks.geo_regions import demonyms, regions_named
+from claims.checks.geo_regions import demonyms, is_area, regions_named
 from claims.checks.geo_words import HELD, NAME_OPENERS, feature_of
 from claims.checks.tolerance import city_reach_km
 
@@ -145,6 +145,8 @@ def _read_pair(
 def _options(
     name: str, region: str, readings: Readings, every_tier: bool, *, subject: bool = False
 ) -> list[Match]:
+    if is_area(name):
+        return []  # "40 miles north of Texas": a state is not a point
     variants = name_variants(name, subject=subject)
     found = gazetteer().candidates(*variants, every_tier=every_tier)
     if found and feature_of(name) and all(m.small for m in found):
@@ -175,6 +177,8 @@ def _opener(word: str) -> bool:
 
 
 def _missing(name: str, region: str) -> str:
+    if is_area(name):
+        return f"{name!r} is a region, not a town: the gazetteer has no point for it"
     what = feature_of(name)
     if what:
         return f"{name!r} is {what}, not a town: the gazetteer has no point for it"

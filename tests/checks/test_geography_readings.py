@@ -147,9 +147,10 @@ def test_a_pronoun_that_would_measure_a_town_from_itself_is_unverifiable():
         ("Schiphol Airport lies about 15 km south-west of Amsterdam.", "an airport"),
         ("Zell am See, about 40 km north of Mount Grossglockner, is a resort.", "a mountain"),
         ("Sandy Hook, about 20 km south of Lake Champlain, flooded.", "a lake"),
+        ("Amarillo lies about 100 miles north of Texas.", "a region"),
     ],
 )
-def test_an_airport_a_mountain_or_a_lake_is_not_a_settlement(text, what):
+def test_an_airport_a_mountain_a_lake_or_a_state_is_not_a_settlement(text, what):
     finding = only(text)
     assert finding.outcome == "unverifiable"
     assert f"is {what}, not a town" in finding.explanation
