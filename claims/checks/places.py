@@ -1,28 +1,23 @@
 """Which place a name means: gazetteer candidates weighed by population, spelling and context.
 
-The context is the article itself: the countries (and US states) its other place names and
-country names point to. "Odessa" in an article about Kyiv is Odesa, Ukraine; next to
+The context is the article itself: its dateline, and the countries and states its other place
+names and country names point to. "Odessa" in an article about Kyiv is Odesa, Ukraine; next to
 "Midland, Texas" it is Odessa, Texas. Two places named in one phrase are weighed together:
-a pair in one country (one state) is likelier than a pair an ocean apart.
+a pair in one country (one state) is likelier than a pair an ocean apart. A name keeps the
+reading it got first for the rest of the article (`Readings`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from claims.checks.gazetteer import (
-    Match,
-    Place,
-    countries,
-    demonyms,
-    fold,
-    gazetteer,
-    provinces,
-    us_states,
-)
-from claims.checks.geo_phrases import NAME_RUN, name_variants
+from claims.checks.gazetteer import LARGE_TOWN, Match, Place, elsewhere, fold, gazetteer, rough_km
+from claims.checks.geo_context import Context
+from claims.checks.geo_regions import demonyms, is_area, regions_named
+from claims.checks.geo_words import HELD, NAME_OPENERS, feature_of
+from claims.checks.tolerance import city_reach_km
 
 # Scores are in powers of ten of population: a point is a tenfold larger town.
 PRIMARY_NAME_BONUS = 0.5  # "Odessa" is Odessa, Texas's own name but only an alias of Odesa
@@ -37,38 +32,7 @@ AMBIGUITY_MARGIN = 0.48
 # that an alarm is not raised if one of them makes the figure right: Vancouver, Washington is
 # Seattle's neighbour, but "Vancouver, 200 km north of Seattle" means Vancouver, Canada.
 PLAUSIBLE_MARGIN = 1.5
-# Places that count as context: large enough that a capitalised word matching one is
-# unlikely to be a surname or an ordinary word.
-CONTEXT_MIN_POPULATION = 100_000
-_RUN = re.compile(NAME_RUN)
 PROBABLY_ANOTHER_PLACE = "probably another place of that name"
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Where an article is: what each place or country name in it points to.
-
-    `mentions` holds one (folded name, country code, US state code or "") per mention.
-    """
-
-    mentions: tuple[tuple[str, str, str], ...] = ()
-
-    def without(self, *names: str) -> Context:
-        """The context less the mentions of `names`: a phrase's own places must not vote for
-        themselves (the pair is weighed together already)."""
-        keys = {fold(part) for name in names for part in (name, *name.split())}
-        return Context(tuple(m for m in self.mentions if m[0] not in keys))
-
-    def country_share(self, code: str) -> float:
-        if not self.mentions:
-            return 0.0
-        return sum(1 for m in self.mentions if m[1] == code) / len(self.mentions)
-
-    def state_share(self, country: str, admin1: str) -> float:
-        states = [m[2] for m in self.mentions if m[2]]
-        if country != "US" or not states:
-            return 0.0
-        return states.count(admin1) / len(states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,45 +45,37 @@ class Reading:
     # Other readings not far behind (PLAUSIBLE_MARGIN): before raising an alarm, the check
     # asks whether one of them would make the figure right.
     alternatives: tuple[tuple[Place, Place], ...] = ()
+    # Why an alarm must not rest on this reading, though it stands: a small town whose name
+    # the gazetteer also gives to other places (the one meant may be too small to be listed).
+    doubt: str = ""
+    unsure: str = ""  # the name that `problem` says has two readings of similar weight
 
 
-def article_context(text: str) -> Context:
-    """The countries and US states that the text's place and country names point to."""
-    mentions: list[tuple[str, str, str]] = []
-    known_countries, known_states, adjectives = countries(), us_states(), demonyms()
-    for run in _RUN.findall(text):
-        for name in _context_names(run):
-            key = fold(name)
-            if key in known_countries:
-                mentions.append((key, known_countries[key], ""))
-            elif key in adjectives:
-                mentions.append((key, adjectives[key], ""))
-            elif key in known_states:
-                mentions.append((key, "US", known_states[key]))
-            else:
-                country = _city_country(name)
-                if country:
-                    mentions.append((key, country, ""))
-    return Context(tuple(mentions))
+@dataclass(slots=True)
+class Readings:
+    """One article's readings so far: a name, once read, keeps its place (folded name →
+    place), and another spelling of a place already read means that place. A name the
+    article left open once (two readings of similar weight) raises no alarm later."""
 
+    chosen: dict[str, Place] = field(default_factory=dict)
+    unsure: dict[str, str] = field(default_factory=dict)  # folded name → why
 
-def _context_names(run: str) -> list[str]:
-    # A run may be "President Zelensky" or "Kharkiv Oblast": its single words count too.
-    words = run.split()
-    return [run, *words] if len(words) > 1 else [run]
+    def keep(self, name: str, place: Place) -> None:
+        self.chosen.setdefault(fold(name), place)
 
-
-def _city_country(name: str) -> str:
-    """The country of the large city `name` surely means, or ''. (A city says which country
-    an article is about; which US state, only a state's own name says.)"""
-    matches = gazetteer().large_places(name)
-    if not matches:
+    def doubt(self, *names: str) -> str:
+        for name in names:
+            if fold(name) in self.unsure:
+                return f"earlier in the article {self.unsure[fold(name)]}"
         return ""
-    ranked = sorted((m.place for m in matches), key=lambda p: -p.population)
-    top = ranked[0]
-    # An ambiguous name (Springfield) says nothing about where the article is.
-    rivals = [p for p in ranked[1:] if 3 * p.population > top.population and _elsewhere(p, top)]
-    return top.country if top.population >= CONTEXT_MIN_POPULATION and not rivals else ""
+
+    def narrow(self, name: str, options: list[Match]) -> list[Match]:
+        held = self.chosen.get(fold(name))
+        if held is not None:
+            return [Match(held, True)]
+        ids = {p.geonameid for p in self.chosen.values()}
+        known = [m for m in options if m.place.geonameid in ids]
+        return known or options
 
 
 def read_pair(
@@ -128,17 +84,28 @@ def read_pair(
     context: Context,
     stated_km: float,
     regions: tuple[str, str] = ("", ""),
+    readings: Readings | None = None,
 ) -> Reading:
     """The most likely pair of places for the two names, or a problem to report.
 
-    `regions` are the words after each name's comma ("Odessa, Texas"): when one is a country
-    or US state, only that region's places are candidates.
+    `regions` are the words after each name's comma ("Odessa, Texas"): when they name a
+    country, state or province, only that region's places are candidates.
     """
-    reading = _read_pair(place_name, reference_name, context, stated_km, regions, False)
-    if reading.problem.endswith(PROBABLY_ANOTHER_PLACE):
-        # The likeliest towns are far apart: a smaller namesake may be meant (Superior,
+    readings = readings if readings is not None else Readings()
+    reading = _read_pair(place_name, reference_name, context, stated_km, regions, readings)
+    if reading.problem.endswith(PROBABLY_ANOTHER_PLACE) or reading.problem.endswith(_INSIDE):
+        # The likeliest towns do not fit together: a smaller namesake may be meant (Superior,
         # Colorado, 10 miles from Boulder, rather than Superior, Wisconsin).
-        return _read_pair(place_name, reference_name, context, stated_km, regions, True)
+        again = _read_pair(place_name, reference_name, context, stated_km, regions, readings, True)
+        reading = again if again.place is not None else reading
+    if reading.unsure:
+        readings.unsure.setdefault(fold(reading.unsure), reading.problem)
+    if reading.place is not None and reading.reference is not None:
+        readings.keep(place_name, reading.place)
+        readings.keep(reference_name, reading.reference)
+        earlier = readings.doubt(place_name, reference_name)
+        if earlier and not reading.doubt:
+            reading = replace(reading, doubt=earlier)
     return reading
 
 
@@ -148,24 +115,75 @@ def _read_pair(
     context: Context,
     stated_km: float,
     regions: tuple[str, str],
-    every_tier: bool,
+    readings: Readings,
+    every_tier: bool = False,
 ) -> Reading:
-    place_options = _candidates(place_name, from_end=True, every_tier=every_tier)
-    reference_options = _candidates(reference_name, from_end=False, every_tier=every_tier)
-    place_options = _in_region(place_options, regions[0])
-    reference_options = _in_region(reference_options, regions[1])
-    if not place_options:
-        return Reading(None, None, f"{place_name!r} is not in the gazetteer")
-    if not reference_options:
-        return Reading(None, None, f"{reference_name!r} is not in the gazetteer")
+    place_options = _options(place_name, regions[0], readings, every_tier, subject=True)
+    reference_options = _options(reference_name, regions[1], readings, every_tier)
+    for name, options, region in (
+        (place_name, place_options, regions[0]),
+        (reference_name, reference_options, regions[1]),
+    ):
+        if not options:
+            return Reading(None, None, _missing(name, region))
     scored = _ranked_pairs(place_options, reference_options, context, stated_km)
+    if not scored:
+        a, b = place_options[0].place, reference_options[0].place
+        return Reading(None, None, _inside(place_name, reference_name, a, b))
     _, best_a, best_b = scored[0]
     if _far_fetched(best_a, best_b, stated_km):
         return Reading(None, None, _too_far(place_name, reference_name, best_a, best_b))
-    toss_up = _toss_up(scored)
+    toss_up, side = _toss_up(scored)
     if toss_up:
-        return Reading(None, None, toss_up)
-    return Reading(best_a, best_b, alternatives=_alternatives(scored, stated_km))
+        return Reading(None, None, toss_up, unsure=(place_name, reference_name)[side])
+    doubt = _namesakes(place_name, best_a, place_options) or _namesakes(
+        reference_name, best_b, reference_options
+    )
+    return Reading(best_a, best_b, alternatives=_alternatives(scored, stated_km), doubt=doubt)
+
+
+def _options(
+    name: str, region: str, readings: Readings, every_tier: bool, *, subject: bool = False
+) -> list[Match]:
+    if is_area(name):
+        return []  # "40 miles north of Texas": a state is not a point
+    variants = name_variants(name, subject=subject)
+    found = gazetteer().candidates(*variants, every_tier=every_tier)
+    if found and feature_of(name) and all(m.small for m in found):
+        return []  # "the James River": a small town of that name is not the river
+    return readings.narrow(name, _in_region(found, region))
+
+
+def name_variants(run: str, *, subject: bool = False) -> list[str]:
+    """The spellings worth looking up, the name as written first. A subject's run may open
+    with words that are not part of the name ("In Kupyansk", "Russian-held Melitopol"); no
+    other word is ever dropped: "Żelazowa Wola" is not "Wola", "Disneyland Paris" not "Paris"."""
+    words = run.split()
+    variants = [run]
+    possessive = re.sub(r"['’]s$", "", run)
+    if possessive != run:  # "Kyiv's": the name, unless the 's is its own (St. John's)
+        variants.append(possessive)
+        words = possessive.split()
+    if subject:
+        while len(words) > 1 and _opener(words[0]):
+            words = words[1:]
+            variants.append(" ".join(words))
+    return variants
+
+
+def _opener(word: str) -> bool:
+    key = fold(HELD.sub("", word))
+    return key in NAME_OPENERS or key in demonyms()
+
+
+def _missing(name: str, region: str) -> str:
+    if is_area(name):
+        return f"{name!r} is a region, not a town: the gazetteer has no point for it"
+    what = feature_of(name)
+    if what:
+        return f"{name!r} is {what}, not a town: the gazetteer has no point for it"
+    where = f" in {region}" if region and regions_named(region) else ""
+    return f"{name!r} is not in the gazetteer{where}"
 
 
 Scored = list[tuple[float, Place, Place]]
@@ -178,21 +196,32 @@ def _ranked_pairs(
         (_pair_score(a, b, context, km), a.place, b.place)
         for a in place_options
         for b in reference_options
+        if not _one_inside_the_other(a.place, b.place, km)
     ]
     return sorted(pairs, key=lambda item: -item[0])
 
 
-def _toss_up(scored: Scored) -> str:
-    """Why the best reading is no better than another one elsewhere, or ''."""
+def _one_inside_the_other(a: Place, b: Place, stated_km: float) -> bool:
+    """True when one place lies within the other's built-up reach (a district of a city, or
+    the city itself), while the text puts them farther apart than that reach allows: the
+    gazetteer's Wola is a district of Warsaw, so "Żelazowa Wola, 46 km west of Warsaw" is
+    another Wola."""
+    reach = max(city_reach_km(a.population), city_reach_km(b.population))
+    return rough_km(a, b) <= reach and stated_km > 2 * reach
+
+
+def _toss_up(scored: Scored) -> tuple[str, int]:
+    """Why the best reading is no better than another one elsewhere, or '', and which name
+    (0: the place, 1: the reference) has the two readings."""
     best_score, best_a, best_b = scored[0]
     for score, a, b in scored[1:]:
         if best_score - score > AMBIGUITY_MARGIN:
             break
-        if _elsewhere(a, best_a):
-            return _ambiguity(best_a, a)
-        if _elsewhere(b, best_b):
-            return _ambiguity(best_b, b)
-    return ""
+        if elsewhere(a, best_a):
+            return _ambiguity(best_a, a), 0
+        if elsewhere(b, best_b):
+            return _ambiguity(best_b, b), 1
+    return "", 0
 
 
 def _alternatives(scored: Scored, stated_km: float) -> tuple[tuple[Place, Place], ...]:
@@ -201,31 +230,36 @@ def _alternatives(scored: Scored, stated_km: float) -> tuple[tuple[Place, Place]
         (a, b)
         for score, a, b in scored[1:]
         if best_score - score <= PLAUSIBLE_MARGIN
-        and (_elsewhere(a, best_a) or _elsewhere(b, best_b))
+        and (elsewhere(a, best_a) or elsewhere(b, best_b))
         and not _far_fetched(a, b, stated_km)
     )
 
 
-def _candidates(run: str, *, from_end: bool, every_tier: bool = False) -> list[Match]:
-    variants = name_variants(run, from_end=from_end)
-    return gazetteer().candidates(*variants, every_tier=every_tier)
+def _namesakes(name: str, chosen: Place, options: list[Match]) -> str:
+    """A doubt when `chosen` is a small town and the gazetteer has other places of its name."""
+    if chosen.population >= LARGE_TOWN:
+        return ""
+    found = [*options, *gazetteer().candidates(name, every_tier=True)]
+    apart = {m.place.geonameid: m.place for m in found if elsewhere(m.place, chosen)}
+    others = list(apart.values())
+    if not others:
+        return ""
+    listed = ", ".join(describe(p) for p in others[:3])
+    return (
+        f"{name!r} is read as {describe(chosen)}, a small town; the gazetteer also has {listed},"
+        " and small places share names, so the place meant may be one too small to be listed"
+    )
 
 
 def _in_region(matches: list[Match], region: str) -> list[Match]:
-    key = fold(region)
-    if not key or not matches:
+    named = regions_named(region) if region else ()
+    if not named or not matches:
         return matches
-    state, country = us_states().get(key), countries().get(key)
-    province = provinces().get(key)
-    if state:
-        kept = [m for m in matches if m.place.country == "US" and m.place.admin1 == state]
-    elif province:
-        kept = [m for m in matches if (m.place.country, m.place.admin1) == province]
-    elif country:
-        kept = [m for m in matches if m.place.country == country]
-    else:
-        return matches  # "Kyiv, the capital": not a region
-    return kept or matches
+    for where in named:  # "Georgia": the state first, then the country
+        kept = [m for m in matches if where.holds(m.place.country, m.place.admin1)]
+        if kept:
+            return kept
+    return []
 
 
 def _pair_score(a: Match, b: Match, context: Context, stated_km: float) -> float:
@@ -262,9 +296,15 @@ def _too_far(place_name: str, reference_name: str, a: Place, b: Place) -> str:
     )
 
 
-def _elsewhere(a: Place, b: Place) -> bool:
-    # GeoNames sometimes lists one town twice (a city and its seat); a few km apart is the same.
-    return a.geonameid != b.geonameid and rough_km(a, b) > 25
+_INSIDE = "one of the names must mean another place"
+
+
+def _inside(place_name: str, reference_name: str, a: Place, b: Place) -> str:
+    return (
+        f"the gazetteer's {describe(a)} for {place_name!r} lies within {describe(b)} for "
+        f"{reference_name!r} ({rough_km(a, b):,.0f} km apart), not at the stated distance: "
+        f"{_INSIDE}"
+    )
 
 
 def _ambiguity(chosen: Place, rival: Place) -> str:
@@ -278,11 +318,3 @@ def describe(place: Place) -> str:
     """'Odessa (US-TX, pop. 114,428)' for an explanation."""
     region = f"{place.country}-{place.admin1}" if place.country == "US" else place.country
     return f"{place.name} ({region}, pop. {place.population:,})"
-
-
-def rough_km(a: Place, b: Place) -> float:
-    """Great-circle distance on a sphere: enough to tell candidates apart, not for the check."""
-    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
-    dlat, dlon = lat2 - lat1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

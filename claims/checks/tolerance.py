@@ -318,12 +318,47 @@ COMPASS_EDGE_MARGIN = 5.0
 # A route is longer than the straight line, rarely by more than 1.6 times (Kyiv–Kharkiv: 480 km
 # by road, 412 km straight).
 ROUTE_DETOUR_MAX = 1.6
+# A distance between two towns is never held tighter than ±10 % (the share "about" gives): the
+# gazetteer has each town as one point, and the writer may have measured from another (the
+# town hall, the station, the edge of town) or along the main road. "Tucson is 118 miles
+# south-east of Phoenix" (108 mi straight, 116 by the interstate) is not a false figure.
+PLACE_DISTANCE_SHARE = APPROXIMATE_SHARE
+# A sentence that gives several distances from one town, every one of them longer than its
+# straight line, is giving distances by road, as a "by road" would say (Raleigh: 155 miles
+# from Richmond, 263 from Washington, 150 from Charlotte; 139, 233 and 130 straight).
+ROAD_LIST_MIN = 2
+# How far a city's built-up area reaches from its gazetteer point, to tell a district of a
+# city (or the city itself) from a town at a stated distance: 0.25 km × √(population / 1,000),
+# within 1–20 km (Warsaw, 1.7 million: 10 km; its district Wola lies 4 km from the centre).
+CITY_REACH_KM_PER_ROOT_THOUSAND = 0.25
+CITY_REACH_KM = (1.0, 20.0)
 
 
 def place_radius_km(population: int) -> float:
     """How far from its gazetteer point a place of `population` reaches, for tolerance."""
     radius = PLACE_RADIUS_KM_PER_ROOT_THOUSAND * math.sqrt(max(population, 0) / 1000)
     return min(max(radius, PLACE_RADIUS_KM[0]), PLACE_RADIUS_KM[1])
+
+
+def city_reach_km(population: int) -> float:
+    """How far from its gazetteer point a city's built-up area reaches (see CITY_REACH_KM)."""
+    radius = CITY_REACH_KM_PER_ROOT_THOUSAND * math.sqrt(max(population, 0) / 1000)
+    return min(max(radius, CITY_REACH_KM[0]), CITY_REACH_KM[1])
+
+
+def place_distance_bounds(
+    stated: Bounds, value: float, value_high: float | None = None, unit: str = ""
+) -> Bounds:
+    """`stated` held no tighter than ±PLACE_DISTANCE_SHARE of the figure: a distance between
+    two towns is never more exact than the towns are points. One-sided claims keep their end."""
+    share = PLACE_DISTANCE_SHARE
+    top = value if value_high is None else max(value, value_high)
+    low = None if stated.low is None else min(stated.low, min(value, top) * (1 - share))
+    high = None if stated.high is None else max(stated.high, top * (1 + share))
+    if (low, high) == (stated.low, stated.high):
+        return stated
+    rule = f"a distance between towns is held to ±{_pct(share)} at least: {_iv(low, high, unit)}"
+    return Bounds(low, high, rule)
 
 
 def route_may_explain(low: float | None, high: float | None, straight: float) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 
 from claims.checks.gazetteer import fold, gazetteer, skeleton
-from claims.checks.places import article_context
+from claims.checks.geo_context import article_context
 
 
 @pytest.mark.parametrize(

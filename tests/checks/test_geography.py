@@ -1,7 +1,5 @@
 """The geography check: a stated distance and direction between two places, against GeoNames."""
 
-import re
-
 import pytest
 
 from claims.checks.geography import (
@@ -9,18 +7,12 @@ from claims.checks.geography import (
     compass_abbreviation,
     compass_point,
 )
-from tests.checks.builders import quantity
-
-UNITS = {"km": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer",
-         "miles": "mile", "mi": "mile"}  # fmt: skip
-DISTANCE = re.compile(r"\d[\d,.]* (?:km|kilometres|kilometers|miles|mi)\b")
+from claims.extraction import extract_quantities
 
 
 def check(text):
-    """The geography findings for `text`, with its distances built by hand."""
-    qs = [quantity(text, m.group(0), UNITS[m.group(0).split()[-1]], "length")
-          for m in DISTANCE.finditer(text)]  # fmt: skip
-    return check_geography(text, qs)
+    """The geography findings for `text`, on the distances the extractor reads in it."""
+    return check_geography(text, extract_quantities(text))
 
 
 def only(text):
