@@ -26,6 +26,7 @@ from claims.checks.gazetteer import fold, gazetteer
 from claims.checks.geo_regions import dateline, is_area, is_country, is_region
 from claims.checks.geo_words import (
     ANAPHORS,
+    HEDGE_WORDS,
     NAME_RUN,
     NOT_PLACES,
     OPENINGS,
@@ -108,9 +109,8 @@ _NAME = re.compile(NAME_RUN)
 # ("its central Piedmont location", "Ukrainian forces").
 _AFTER_A_TOWN = frozenset(
     {"is", "was", "lies", "lay", "sits", "stands", "has", "had", "and", "or", "in", "on", "at",
-     "of", "to", "from", "for", "with", "by", "about", "some", "roughly", "around", "nearly",
-     "approximately", "which", "where", "who", "that", "as", "after", "before", "said", "says",
-     "became", "remains", "grew", "near", "into", "until", "since", "than"}
+     "of", "to", "from", "for", "with", "by", *HEDGE_WORDS, "which", "where", "who", "that",
+     "as", "after", "before", "said", "says", "became", "remains", "grew", "near", "into", "until", "since", "than"}
 )  # fmt: skip
 # What joins the items of a list of distances: ", ", " and ", ", and ", ", by car and ".
 _LIST_GLUE = re.compile(

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.lexicon.calendar import MONTHS, WEEKDAYS
+from claims.extraction.lexicon.qualifiers import PREFIXES
+
 # --- names ------------------------------------------------------------------------------------
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
@@ -18,6 +21,9 @@ NAME_RUN = rf"{_WORD}(?:\s+(?:{JOINERS}\s+)?{_WORD}){{0,3}}"
 # What may follow a name after a comma as its region: "Richmond, Virginia", "Eugene, Ore.",
 # "Washington, D.C." (geo_regions.py decides whether the words name one).
 REGION_RUN = rf"(?:[A-Z]\.(?:\s?[A-Z]\.)+|{NAME_RUN})"
+
+# One-word hedges ("about", "some", "roughly"), from the extractor's table of qualifiers.
+HEDGE_WORDS = tuple(w for w, q in PREFIXES.items() if q == "approximate" and w.isalpha())
 
 # --- compass words ----------------------------------------------------------------------------
 
@@ -133,9 +139,8 @@ PLACING_VERBS = ("is", "lies", "lay", "sits", "sat", "stands", "stood", "was", "
 # "is located", "is a city on the coast of ...", "is about 40 km ...", "lies at the fall line".
 PLACING_COMPLEMENTS = (
     "located", "situated", "set", "sited", "perched", "nestled", "positioned", "found",
-    "also", "just", "only", "roughly", "about", "around", "approximately", "nearly", "some",
-    "a", "an", "the", "one", "at", "on", "in", "near", "along", "between", "by", "off",
-    "close", "halfway", "midway", "within",
+    "also", "just", "only", *HEDGE_WORDS, "a", "an", "the", "one", "at", "on", "in", "near",
+    "along", "between", "by", "off", "close", "halfway", "midway", "within",
 )  # fmt: skip
 # Participles and adverbs between a name's comma and the figure: "Kharkiv, located 40 km ..."
 PARTICIPLES = r"(?:located|situated|lying|sitting|set|just|only|barely)"
@@ -144,9 +149,8 @@ VERBS = r"(?:is|lies|sits|was|remains|stands|located|situated|lying|sitting)"
 OPENINGS = r"(?:(?:By\s+(?:road|rail|car|air|train)|Today|Geographically|Meanwhile|Now)\s*,?\s+)"
 # Capitalised words that open sentences or name days and months; GeoNames has towns for some.
 NOT_PLACES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "it", "he", "she", "they", "we", "this", "that", "these", "those",
+    {*(name.casefold() for name in (*MONTHS, *WEEKDAYS)),
+     "it", "he", "she", "they", "we", "this", "that", "these", "those",
      "there", "here", "officials", "police", "troops", "forces", "president", "its", "his",
      "her", "their", "our", "the", "a", "an", "mr", "mrs", "ms", "dr"}
 )  # fmt: skip
