@@ -110,7 +110,8 @@ _NAME = re.compile(NAME_RUN)
 _AFTER_A_TOWN = frozenset(
     {"is", "was", "lies", "lay", "sits", "stands", "has", "had", "and", "or", "in", "on", "at",
      "of", "to", "from", "for", "with", "by", *HEDGE_WORDS, "which", "where", "who", "that",
-     "as", "after", "before", "said", "says", "became", "remains", "grew", "near", "into", "until", "since", "than"}
+     "as", "after", "before", "said", "says", "became", "remains", "grew", "near", "into",
+     "until", "since", "than"}
 )  # fmt: skip
 # What joins the items of a list of distances: ", ", " and ", ", and ", ", by car and ".
 _LIST_GLUE = re.compile(
