@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
+from claims.checks.finding import Finding
+from claims.checks.geography import check_geography
 from claims.checks.units import convert
+from claims.extraction import extract_quantities
+from claims.extraction.lexicon.qualifiers import PREFIXES
 from claims.extraction.quantity import Quantity
 
 SI = {"area": "meter ** 2", "length": "meter", "mass": "kilogram", "duration": "second",
       "speed": "meter / second", "volume": "meter ** 3", "temperature": "kelvin"}  # fmt: skip
-HEDGED = {"about": "approximate", "some": "approximate", "roughly": "approximate",
-          "around": "approximate", "nearly": "approximate", "more than": "more_than",
-          "at least": "at_least", "less than": "less_than", "at most": "at_most"}  # fmt: skip
+# The hedges these tests write, with their meaning from the extractor's one table.
+HEDGED = {
+    words: PREFIXES[words]
+    for words in ("about", "some", "roughly", "around", "nearly", "more than", "at least",
+                  "less than", "at most")
+}  # fmt: skip
 
 
 def quantity(text: str, surface: str, unit: str, kind: str, **overrides: object) -> Quantity:
@@ -49,3 +56,15 @@ def _step(numeral: str) -> float:
         return 10.0 ** -len(numeral.split(".")[1])
     digits = numeral.replace(",", "")
     return 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+
+
+def geography_findings(text: str) -> list[Finding]:
+    """The geography findings for `text`, on the distances the extractor reads in it."""
+    return check_geography(text, extract_quantities(text))
+
+
+def only_geography(text: str) -> Finding:
+    """The one geography finding for `text` (the test fails if there are more or none)."""
+    found = geography_findings(text)
+    assert len(found) == 1, found
+    return found[0]

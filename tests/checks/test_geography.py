@@ -3,22 +3,10 @@
 import pytest
 
 from claims.checks.geography import (
-    check_geography,
     compass_abbreviation,
     compass_point,
 )
-from claims.extraction import extract_quantities
-
-
-def check(text):
-    """The geography findings for `text`, on the distances the extractor reads in it."""
-    return check_geography(text, extract_quantities(text))
-
-
-def only(text):
-    findings = check(text)
-    assert len(findings) == 1, findings
-    return findings[0]
+from tests.checks.builders import geography_findings, only_geography
 
 
 @pytest.mark.parametrize(
@@ -67,7 +55,7 @@ def only(text):
     ],
 )
 def test_distances_and_directions_between_real_places(text, expected):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.check == "geography"
     assert finding.outcome == expected, finding.explanation
 
@@ -77,7 +65,7 @@ def test_the_seed_phrase_says_what_the_gazetteer_measured():
         "Moscow was using Izium as a launching pad for attacks southward into the Donetsk "
         "region and Kupyansk, some 30 miles to the north of Izium, as a rail hub."
     )
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "inconsistent"
     assert text[finding.start : finding.end] == "some 30 miles to the north of Izium"
     assert finding.expected == "61 km (38 mi), bearing 24° (NNE)"
@@ -88,42 +76,46 @@ def test_the_seed_phrase_says_what_the_gazetteer_measured():
 
 
 def test_a_place_the_gazetteer_lacks_is_unverifiable():
-    finding = only("Zzyzxville lies about 30 miles north of Kyiv.")
+    finding = only_geography("Zzyzxville lies about 30 miles north of Kyiv.")
     assert finding.outcome == "unverifiable"
     assert "not in the gazetteer" in finding.explanation
 
 
 def test_a_name_with_two_similar_readings_and_no_context_is_unverifiable():
-    finding = only("Springfield lies some 200 miles from Denver.")
+    finding = only_geography("Springfield lies some 200 miles from Denver.")
     assert finding.outcome == "unverifiable"
     assert "Springfield" in finding.explanation and "may be" in finding.explanation
 
 
 def test_a_state_after_the_name_settles_it():
-    finding = only("Springfield, Missouri, lies some 215 miles south-east of Kansas City.")
+    finding = only_geography(
+        "Springfield, Missouri, lies some 215 miles south-east of Kansas City."
+    )
     assert finding.outcome == "inconsistent"  # 249 km: 155 miles
     assert "Springfield → " not in finding.explanation
-    finding = only("Springfield, Missouri, lies some 155 miles south-east of Kansas City.")
+    finding = only_geography(
+        "Springfield, Missouri, lies some 155 miles south-east of Kansas City."
+    )
     assert finding.outcome == "consistent", finding.explanation
 
 
 def test_the_article_context_picks_odesa_ukraine_over_odessa_texas():
     text = "Kyiv has sent aid to Odessa, about 440 km south of Kyiv, by train."
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "consistent"
     assert "Kyiv → Odesa" in finding.explanation
 
 
 def test_a_texan_context_picks_odessa_texas():
-    finding = only("Odessa, Texas, lies about 20 miles west of Midland.")
+    finding = only_geography("Odessa, Texas, lies about 20 miles west of Midland.")
     assert finding.outcome == "consistent"
     assert "32 km (20 mi)" in finding.expected
-    finding = only("In West Texas, Odessa lies about 20 miles west of Midland.")
+    finding = only_geography("In West Texas, Odessa lies about 20 miles west of Midland.")
     assert finding.outcome == "consistent", finding.explanation
 
 
 def test_a_namesake_far_from_the_other_place_is_unverifiable_not_wrong():
-    finding = only("Springfield, 30 miles north of Kyiv, is quiet.")
+    finding = only_geography("Springfield, 30 miles north of Kyiv, is quiet.")
     assert finding.outcome == "unverifiable"
 
 
@@ -136,18 +128,18 @@ def test_wording_variants_are_read():
         "Kharkiv is 412 km (256 miles) from Kyiv.",
         "Kharkiv, 412 km away from Kyiv, was shelled.",
     ):
-        assert only(text).outcome == "consistent", text
+        assert only_geography(text).outcome == "consistent", text
 
 
 def test_distances_without_two_places_are_left_alone():
-    assert check("Russian troops, 30 miles north of Kyiv, dug in.") == []
-    assert check("The column stretched 40 miles north of Kyiv.") == []
-    assert check("The trail is 50 km long.") == []
+    assert geography_findings("Russian troops, 30 miles north of Kyiv, dug in.") == []
+    assert geography_findings("The column stretched 40 miles north of Kyiv.") == []
+    assert geography_findings("The trail is 50 km long.") == []
 
 
 def test_the_finding_spans_hedge_to_the_reference_place():
     text = "Bakhmut lies about 65 kilometres north of Donetsk."
-    finding = only(text)
+    finding = only_geography(text)
     assert text[finding.start : finding.end] == "about 65 kilometres north of Donetsk"
 
 
@@ -169,7 +161,7 @@ def test_bearings_are_named_on_sixteen_points():
 def test_no_alarm_when_another_plausible_reading_fits():
     # Vancouver, Washington is Seattle's neighbour (220 km south); Vancouver, Canada is the
     # one 190 km north. The check must not call the sentence wrong.
-    finding = only("Vancouver lies about 200 km north of Seattle.")
+    finding = only_geography("Vancouver lies about 200 km north of Seattle.")
     assert finding.outcome != "inconsistent"
     assert "may also mean Vancouver (CA" in finding.explanation
 
@@ -185,7 +177,7 @@ def test_no_alarm_when_another_plausible_reading_fits():
     ],
 )
 def test_more_wordings_are_read(text):
-    assert only(text).outcome == "consistent", text
+    assert only_geography(text).outcome == "consistent", text
 
 
 @pytest.mark.parametrize(
@@ -198,7 +190,7 @@ def test_more_wordings_are_read(text):
     ],
 )
 def test_apart_and_the_capital_wordings(text, expected):
-    assert only(text).outcome == expected
+    assert only_geography(text).outcome == expected
 
 
 @pytest.mark.parametrize(
@@ -210,7 +202,7 @@ def test_apart_and_the_capital_wordings(text, expected):
     ],
 )
 def test_words_that_are_not_towns_are_not_read_as_places(text):
-    assert check(text) == []
+    assert geography_findings(text) == []
 
 
 @pytest.mark.parametrize(
@@ -223,4 +215,4 @@ def test_words_that_are_not_towns_are_not_read_as_places(text):
     ],
 )
 def test_transliteration_variants_are_found(text):
-    assert only(text).outcome == "consistent", text
+    assert only_geography(text).outcome == "consistent", text

@@ -3,18 +3,8 @@ place it is measured from is named, and the compass in all its spellings."""
 
 import pytest
 
-from claims.checks.geography import check_geography, compass_abbreviation
-from claims.extraction import extract_quantities
-
-
-def findings(text):
-    return check_geography(text, extract_quantities(text))
-
-
-def only(text):
-    found = findings(text)
-    assert len(found) == 1, found
-    return found[0]
+from claims.checks.geography import compass_abbreviation
+from tests.checks.builders import geography_findings, only_geography
 
 
 def measured(finding):
@@ -37,7 +27,7 @@ def measured(finding):
     ],
 )  # fmt: skip
 def test_the_subject_in_apposition_before_the_figure_is_the_place_measured(text, outcome):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == outcome, finding.explanation
     assert measured(finding).endswith(("Avignon", "Sopot"))
 
@@ -54,13 +44,13 @@ def test_the_subject_in_apposition_before_the_figure_is_the_place_measured(text,
     ],
 )  # fmt: skip
 def test_a_name_inside_the_subjects_own_phrase_is_not_the_place_measured(text, expected):
-    finding = only(text)
+    finding = only_geography(text)
     assert measured(finding) == expected
     assert finding.outcome == "consistent", finding.explanation
 
 
 def test_a_region_the_gazetteer_lacks_yields_to_the_sentences_subject():
-    finding = findings("Leipzig is a city in Saxony, 150 km south-west of Berlin.")[0]
+    finding = geography_findings("Leipzig is a city in Saxony, 150 km south-west of Berlin.")[0]
     assert measured(finding) == "Berlin → Leipzig"
     assert finding.outcome == "consistent"
 
@@ -74,14 +64,16 @@ def test_a_region_the_gazetteer_lacks_yields_to_the_sentences_subject():
     ],
 )  # fmt: skip
 def test_a_pronoun_refers_back_to_the_previous_sentences_place(text):
-    finding = only(text)
+    finding = only_geography(text)
     assert measured(finding) == "Amsterdam → Utrecht"
     assert finding.outcome == "consistent"
     assert "read as Utrecht" in finding.explanation
 
 
 def test_a_pronoun_carries_a_wrong_figure_to_its_place():
-    finding = only("Utrecht is a university city. It lies about 90 km south-east of Amsterdam.")
+    finding = only_geography(
+        "Utrecht is a university city. It lies about 90 km south-east of Amsterdam."
+    )
     assert finding.outcome == "inconsistent"
     assert measured(finding) == "Amsterdam → Utrecht"
 
@@ -92,7 +84,7 @@ def test_the_first_town_of_the_sentence_before_stands_for_the_city():
         "Its coastal Baltic location makes Gdynia about 25 km north-west of Gdansk by train. "
         "The city is about 25 km north-west of Gdansk."
     )
-    assert measured(findings(text)[-1]) == "Gdańsk → Gdynia"
+    assert measured(geography_findings(text)[-1]) == "Gdańsk → Gdynia"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_the_first_town_of_the_sentence_before_stands_for_the_city():
     ],
 )  # fmt: skip
 def test_a_distance_in_a_list_belongs_to_the_sentences_subject(text):
-    *_, first, second = findings(text)
+    *_, first, second = geography_findings(text)
     assert measured(first) == "Berlin → Leipzig"
     assert measured(second) == "Dresden → Leipzig"  # not Berlin, the list's previous place
     assert (first.outcome, second.outcome) == ("consistent", "consistent")
@@ -117,7 +109,7 @@ def test_a_list_after_a_pronoun_keeps_the_pronouns_place():
         "Poltava is a city in central Ukraine. It lies about 130 km south-west of Kharkiv, "
         "about 300 km east of Kyiv and about 140 km north-west of Dnipro."
     )
-    assert [measured(f) for f in findings(text)] == [
+    assert [measured(f) for f in geography_findings(text)] == [
         "Kharkiv → Poltava",
         "Kyiv → Poltava",
         "Dnipro → Poltava",
@@ -128,7 +120,7 @@ def test_a_list_whose_every_figure_is_longer_than_the_line_is_read_as_road_dista
     text = (
         "Lyon is 465 km south-east of Paris, 315 km north of Marseille and 145 km west of Geneva."
     )
-    found = findings(text)
+    found = geography_findings(text)
     assert "inconsistent" not in [f.outcome for f in found]
     assert any("as distances by road are" in f.explanation for f in found)
 
@@ -150,13 +142,13 @@ def test_a_list_whose_every_figure_is_longer_than_the_line_is_read_as_road_dista
     ],
 )
 def test_downtown_central_the_city_of_y_is_y(text, reference):
-    finding = only(text)
+    finding = only_geography(text)
     assert measured(finding).startswith(f"{reference} → ")
     assert finding.outcome == "consistent", finding.explanation
 
 
 def test_the_state_after_the_reference_picks_its_reading():
-    finding = only("Petersburg lies about 22 miles south of Richmond, Virginia.")
+    finding = only_geography("Petersburg lies about 22 miles south of Richmond, Virginia.")
     assert "37 km" in finding.expected  # Richmond, Virginia; not Richmond, British Columbia
 
 
@@ -182,14 +174,16 @@ def test_sixteen_point_directions_in_every_spelling_are_read(words, point):
      "northwest", "to the north-west", "to the west"],
 )  # fmt: skip
 def test_sixteen_point_directions_in_prose_are_checked(direction):
-    finding = only(f"Oxford lies about 80 km {direction} of London.")
+    finding = only_geography(f"Oxford lies about 80 km {direction} of London.")
     assert finding.outcome == "consistent", finding.explanation  # bearing 290°
     assert f"'{direction.replace('to the ', '')}' allows bearings" in finding.explanation
 
 
 @pytest.mark.parametrize("direction", ["east-south-east", "ESE", "south-east", "east"])
 def test_a_wrong_sixteen_point_direction_is_an_alarm(direction):
-    assert only(f"Oxford lies about 80 km {direction} of London.").outcome == "inconsistent"
+    assert (
+        only_geography(f"Oxford lies about 80 km {direction} of London.").outcome == "inconsistent"
+    )
 
 
 def test_an_aside_with_a_verb_of_its_own_is_a_clause_not_an_apposition():
@@ -197,7 +191,7 @@ def test_an_aside_with_a_verb_of_its_own_is_a_clause_not_an_apposition():
         "During the Second World War, a treaty was signed in Compiègne, about 80 km north-east "
         "of Paris."
     )
-    finding = only(text)
+    finding = only_geography(text)
     assert measured(finding) == "Paris → Compiègne"
     assert finding.outcome == "consistent"
 
@@ -205,4 +199,4 @@ def test_an_aside_with_a_verb_of_its_own_is_a_clause_not_an_apposition():
 def test_a_place_in_an_aside_between_commas_is_not_the_place_measured():
     # The theme park is in Marne-la-Vallée, not Marne-la-Vallée itself: no town to measure.
     text = "Disneyland Paris, in Marne-la-Vallée, 32 km east of the centre of Paris, is busy."
-    assert only(text).outcome == "unverifiable"
+    assert only_geography(text).outcome == "unverifiable"

@@ -5,20 +5,8 @@ guessing."""
 import pytest
 
 from claims.checks.geo_context import Context
-from claims.checks.geography import check_geography
 from claims.checks.places import Readings, read_pair
-from claims.extraction import extract_quantities
-
-
-def findings(text):
-    return check_geography(text, extract_quantities(text))
-
-
-def only(text):
-    found = findings(text)
-    assert len(found) == 1, found
-    return found[0]
-
+from tests.checks.builders import geography_findings, only_geography
 
 # --- the article's own words pick the reading --------------------------------------------------
 
@@ -26,7 +14,7 @@ SPRINGFIELD = "Springfield lies about 175 miles south-west of Chicago."
 
 
 def test_without_a_hint_two_springfields_are_a_toss_up_that_names_both():
-    finding = only(SPRINGFIELD)
+    finding = only_geography(SPRINGFIELD)
     assert finding.outcome == "unverifiable"
     assert "Springfield (US-IL" in finding.explanation
     assert "Springfield (US-MO" in finding.explanation
@@ -37,14 +25,14 @@ def test_without_a_hint_two_springfields_are_a_toss_up_that_names_both():
     ["SPRINGFIELD, Ill. (AP) — ", "SPRINGFIELD, Illinois — ", "CHICAGO (AP) — "],
 )
 def test_the_datelines_state_picks_the_reading(dateline):
-    finding = only(dateline + SPRINGFIELD)
+    finding = only_geography(dateline + SPRINGFIELD)
     assert finding.outcome == "consistent", finding.explanation
     assert "283 km" in finding.expected  # Springfield, Illinois
 
 
 def test_a_dateline_in_another_state_reads_the_name_there():
     # Filed from Springfield, Missouri, the article's Springfield is that one, 707 km away.
-    finding = only("SPRINGFIELD, Mo. (AP) — " + SPRINGFIELD)
+    finding = only_geography("SPRINGFIELD, Mo. (AP) — " + SPRINGFIELD)
     assert finding.outcome == "inconsistent"
     assert finding.expected.startswith("707 km")
 
@@ -58,7 +46,7 @@ def test_a_dateline_in_another_state_reads_the_name_there():
     ],
 )
 def test_a_state_written_the_ap_way_or_in_full_after_a_name_picks_its_reading(text):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "consistent"
     assert "Eugene → Salem: 99 km" in finding.explanation
 
@@ -76,7 +64,7 @@ def test_a_name_keeps_one_reading_per_article():
 
 def test_a_name_left_open_once_raises_no_alarm_later_in_the_article():
     text = SPRINGFIELD + " The town is about 100 miles north of St. Louis."
-    first, second = findings(text)
+    first, second = geography_findings(text)
     assert first.outcome == "unverifiable"
     assert second.outcome == "unverifiable"
     assert "earlier in the article" in second.explanation
@@ -93,7 +81,7 @@ def test_a_name_left_open_once_raises_no_alarm_later_in_the_article():
     ],
 )
 def test_a_town_missing_from_the_cities_is_found_among_the_smaller_towns(text, kilometres):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "consistent", finding.explanation
     assert finding.expected.startswith(kilometres)
 
@@ -101,20 +89,20 @@ def test_a_town_missing_from_the_cities_is_found_among_the_smaller_towns(text, k
 def test_a_city_district_is_not_read_as_a_village():
     # The gazetteer has Buckow, a district of Berlin 12 km from its centre, and Buckow, a
     # small town in Brandenburg 45 km east: "45 km east of Berlin" is the town.
-    finding = only("Buckow, a spa town in Brandenburg, lies about 45 km east of Berlin.")
+    finding = only_geography("Buckow, a spa town in Brandenburg, lies about 45 km east of Berlin.")
     assert finding.outcome == "consistent"
     assert finding.expected.startswith("45 km")
 
 
 def test_a_small_town_whose_name_is_shared_raises_no_alarm():
-    finding = only("Buckow, a spa town in Brandenburg, lies about 150 km east of Berlin.")
+    finding = only_geography("Buckow, a spa town in Brandenburg, lies about 150 km east of Berlin.")
     assert finding.outcome == "unverifiable"
     assert "small places share names" in finding.explanation
 
 
 def test_a_name_is_looked_up_as_written_not_by_its_last_word():
     # Not "Wola" (a district of Warsaw) for a village the gazetteer does not list.
-    finding = only("The composer was born in Stara Wola, 40 km west of Warsaw.")
+    finding = only_geography("The composer was born in Stara Wola, 40 km west of Warsaw.")
     assert finding.outcome == "unverifiable"
     assert "'Stara Wola' is not in the gazetteer" in finding.explanation
 
@@ -123,20 +111,20 @@ def test_a_name_is_looked_up_as_written_not_by_its_last_word():
 
 
 def test_a_pronoun_with_nothing_before_it_is_an_unknown_subject():
-    finding = only("It lies about 40 km north of Lyon.")
+    finding = only_geography("It lies about 40 km north of Lyon.")
     assert finding.outcome == "unverifiable"
     assert "'It' stands for a place the text does not name" in finding.explanation
 
 
 def test_the_village_with_no_village_named_is_an_unknown_subject():
-    finding = only("The village, 30 km east of Poltava, was shelled.")
+    finding = only_geography("The village, 30 km east of Poltava, was shelled.")
     assert finding.outcome == "unverifiable"
     assert "'The village' stands for a place" in finding.explanation
 
 
 def test_a_pronoun_that_would_measure_a_town_from_itself_is_unverifiable():
     text = "Lyon has a new stadium. It lies about 10 km east of central Lyon."
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "unverifiable"
     assert "a town is not a distance from itself" in finding.explanation
 
@@ -151,13 +139,13 @@ def test_a_pronoun_that_would_measure_a_town_from_itself_is_unverifiable():
     ],
 )
 def test_an_airport_a_mountain_a_lake_or_a_state_is_not_a_settlement(text, what):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "unverifiable"
     assert f"is {what}, not a town" in finding.explanation
 
 
 def test_a_travel_time_is_not_a_distance():
-    finding = only("Asheville lies about two hours west of Charlotte.")
+    finding = only_geography("Asheville lies about two hours west of Charlotte.")
     assert finding.outcome == "unverifiable"
     assert "travel time" in finding.explanation
 
@@ -167,13 +155,13 @@ def test_a_travel_time_is_not_a_distance():
     ["Bordeaux is 585 km from Paris by road.", "By road, Bordeaux is 585 km south-west of Paris."],
 )
 def test_a_figure_longer_than_the_line_by_road_is_unverifiable(text):
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.outcome == "unverifiable"
     assert "by road" in finding.explanation
 
 
 def test_a_drive_is_not_read_as_a_distance_between_places():
-    assert findings("Nice is a 930 km drive south-east of Paris.") == []
+    assert geography_findings("Nice is a 930 km drive south-east of Paris.") == []
 
 
 @pytest.mark.parametrize(
@@ -185,11 +173,11 @@ def test_a_drive_is_not_read_as_a_distance_between_places():
     ],
 )
 def test_a_distance_that_locates_no_town_gets_no_finding(text):
-    assert findings(text) == []
+    assert geography_findings(text) == []
 
 
 def test_the_city_in_a_lede_after_a_dateline_is_the_datelines_town():
     text = "BOISE, Idaho (AP) — The city lies about 40 miles north-west of Mountain Home."
-    finding = only(text)
+    finding = only_geography(text)
     assert finding.explanation.startswith("Mountain Home → Boise")
     assert "the article's own town" in finding.explanation
