@@ -105,6 +105,11 @@ def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | 
         return None
     counted = days + 1
     dated = f"{label} runs {counted} days counting its first and last day"
+    if duration.unit == "week" and first.date.weekday() == 0 and last.date.weekday() == 4:
+        # "a two-week trial from Monday, Jan. 8, to Friday, Jan. 19": working weeks, whose
+        # last weekend is not a day of the event.
+        dated += " (working weeks, Monday to Friday, without the last weekend)"
+        return judge(duration, [counted, counted + 2], first.date, last.date, dated)
     finding = judge(duration, [counted], first.date, last.date, dated)
     if (
         finding.outcome == "inconsistent"

@@ -89,6 +89,7 @@ class GeoPhrase:
     travel_time: bool = False  # "two hours west of ...": a time, not a distance
     tail: int = -1  # the end of the reference's region ("..., Virginia"), or `end`
     listed: bool = False  # a later item of a list of distances from one subject
+    straight: bool = False  # "as the crow flies", "in a straight line": never a route
 
 
 def find_geo_phrases(text: str, quantities: Iterable[Quantity]) -> list[GeoPhrase]:
@@ -133,7 +134,7 @@ def read_geo_phrase(
     )
     return GeoPhrase(
         subject.name, reference, q, direction, word, start, end, subject.region, region,
-        by_route, subject.how, subject.problem, travel, tail, listed,
+        by_route, subject.how, subject.problem, travel, tail, listed, straight,
     )  # fmt: skip
 
 

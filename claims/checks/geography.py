@@ -25,6 +25,7 @@ from claims.checks.geo_words import COMPASS_LETTERS, POINTS
 from claims.checks.places import Reading, Readings, describe, read_pair
 from claims.checks.tolerance import (
     COMPASS_EDGE_MARGIN,
+    ROAD_DETOUR_USUAL,
     ROAD_LIST_MIN,
     Bounds,
     bounds,
@@ -41,6 +42,11 @@ MILE_M = 1609.344
 ROUTE_NOTE = (
     " Without a compass word (or with 'by road') the figure may be a distance by road or rail,"
     " longer than the straight line: it cannot be checked against a map."
+)
+ROAD_NOTE = (
+    " The figure is longer than the straight line by no more than a road's usual detour; news"
+    " copy often gives the distance by road even beside a compass word, so it cannot be held"
+    " to the map."
 )
 ROAD_LIST_NOTE = (
     " Every distance this sentence gives is longer than its straight line, as distances by"
@@ -176,11 +182,23 @@ def _measure(phrase: GeoPhrase, place: Place, reference: Place, road_list: bool)
         f"{_subject_note(phrase)}"
     )
     outcome = "consistent" if distance_ok and direction_ok else "inconsistent"
-    route = direction_ok and (phrase.by_route or road_list)
-    if outcome == "inconsistent" and route and route_may_explain(allowed.low, allowed.high, actual):
-        note = ROUTE_NOTE if phrase.by_route else ROAD_LIST_NOTE
-        outcome, explanation = "unverifiable", explanation + note
+    if outcome == "inconsistent" and direction_ok:
+        note = _route_note(phrase, road_list, allowed, actual)
+        if note:
+            outcome, explanation = "unverifiable", explanation + note
     return _finding(phrase, outcome, expected, explanation)
+
+
+def _route_note(phrase: GeoPhrase, road_list: bool, allowed: Bounds, actual: float) -> str:
+    """Why a figure too long for the straight line may still be a true distance by road."""
+    if phrase.by_route or road_list:
+        if route_may_explain(allowed.low, allowed.high, actual):
+            return ROUTE_NOTE if phrase.by_route else ROAD_LIST_NOTE
+        return ""
+    stated = phrase.quantity.value
+    if not phrase.straight and actual < stated <= ROAD_DETOUR_USUAL * actual:
+        return ROAD_NOTE
+    return ""
 
 
 def _distance_bounds(phrase: GeoPhrase, slack_km: float) -> Bounds:
@@ -188,7 +206,11 @@ def _distance_bounds(phrase: GeoPhrase, slack_km: float) -> Bounds:
     unit = symbol(q.unit)
     stated = bounds(q.value, qualifier=q.qualifier, step=q.step, value_high=q.value_high,
                     unit=unit, wording=phrase.hedge if q.qualifier != "exact" else "")  # fmt: skip
-    stated = place_distance_bounds(stated, q.value, q.value_high, unit)
+    hedged = q.qualifier == "approximate"
+    # "as the crow flies" asks to be held to the figure's own precision; a figure that may be
+    # a route (no compass word, "by road") is never measured on the map, loosely or not.
+    loose = not (phrase.straight or phrase.by_route)
+    stated = place_distance_bounds(stated, q.value, q.value_high, unit, hedged=hedged, loose=loose)
     slack = convert(slack_km * 1000, "meter", q.unit)
     widened = stated.widened(slack, "")
     size = f"{widened.text(unit)} with {fmt(slack_km, 2)} km for the size of the places"

@@ -346,3 +346,19 @@ def test_no_dateline_makes_weekday_counts_unverifiable():
     text = "The strike began on Monday, five days ago."
     assert outcome(text, "five days ago", None) == "unverifiable"
     assert "dateline" in explanation(text, "five days ago", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two-week trial, which began on Monday, Jan. 8, ended on Friday, Jan. 19.",
+         "consistent"),
+        ("The one-week course began on Monday, Jan. 8, and ended on Friday, Jan. 12.",
+         "consistent"),
+        ("The three-week trial, which began on Monday, Jan. 8, ended on Friday, Jan. 19.",
+         "inconsistent"),
+    ],
+)  # fmt: skip
+def test_weeks_from_a_monday_to_a_friday_count_working_weeks(text, expected):
+    surface = text.split(",")[0].split("The ")[1].split(" ")[0]
+    assert outcome(text, surface, date(2024, 1, 22)) == expected

@@ -49,7 +49,7 @@ def test_units_with_two_meanings_are_read_both_ways(text):
         ("Kharkiv is 480 km from Kyiv by road.", ["unverifiable"]),
         ("Kharkiv is about 500 km from Kyiv.", ["unverifiable"]),
         ("Lyon is 250 km from Paris by road.", ["inconsistent"]),  # shorter than the line
-        ("Lviv lies roughly 540 km west of Kyiv.", ["inconsistent"]),  # a compass word: a map
+        ("Lviv lies roughly 700 km west of Kyiv.", ["inconsistent"]),  # a compass word: a map
         ("Lyon is 460 km south-east of Paris as the crow flies.", ["inconsistent"]),
     ],
 )

@@ -200,3 +200,43 @@ def test_a_place_in_an_aside_between_commas_is_not_the_place_measured():
     # The theme park is in Marne-la-Vallée, not Marne-la-Vallée itself: no town to measure.
     text = "Disneyland Paris, in Marne-la-Vallée, 32 km east of the centre of Paris, is busy."
     assert only_geography(text).outcome == "unverifiable"
+
+
+# --- how far a distance between towns may be from the straight line -------------------------
+# Eugene lies 104 miles (167 km) from Portland in a straight line, bearing 191°.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eugene lies 120 miles south of Portland.",  # +15 %: a distance between towns
+        "Eugene lies about 125 miles south of Portland.",  # +20 % after a hedge
+        "Eugene lies about 88 miles south of Portland.",  # -15 % after a hedge
+    ],
+)
+def test_a_distance_between_towns_holds_loosely(text):
+    assert only_geography(text).outcome == "consistent"
+
+
+def test_a_figure_longer_by_a_roads_detour_is_left_to_an_editor():
+    finding = only_geography("Eugene lies 130 miles south of Portland.")  # +25 %
+    assert finding.outcome == "unverifiable"
+    assert "road" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eugene lies 150 miles south of Portland.",  # +44 %: more than any usual detour
+        "Eugene lies 85 miles south of Portland.",  # -18 %: no road is shorter than the line
+        "Eugene lies about 80 miles south of Portland.",  # -23 %, past what "about" allows
+    ],
+)
+def test_a_figure_beyond_a_loose_distance_or_a_detour_is_an_alarm(text):
+    assert only_geography(text).outcome == "inconsistent"
+
+
+def test_as_the_crow_flies_holds_the_figure_to_its_own_precision():
+    finding = only_geography("Eugene lies 130 miles south of Portland as the crow flies.")
+    assert finding.outcome == "inconsistent"
+    assert "road" not in finding.explanation
