@@ -24,7 +24,7 @@ import re
 
 from claims.extraction.compounds import COMPOUND_UNITS, second_part
 from claims.extraction.context import word_before
-from claims.extraction.lexicon import wordset
+from claims.extraction.lexicon.qualifiers import PREFIXES
 from claims.extraction.lexicon.units import CASED_UNITS, SHORT_SYMBOLS, UnitSpec
 from claims.extraction.tails import tail_match, unit_spec
 
@@ -34,9 +34,8 @@ _SP = "[ \t\u00a0\u2009\u202f]"
 _SPACE = " \t\u00a0\u2009\u202f"
 _SYMBOL_RE = re.compile(rf"({_SP}?)({'|'.join(sorted(SHORT_SYMBOLS, key=len, reverse=True))})"
                         r"(?![A-Za-z0-9])")  # fmt: skip
-_HEDGE_WORDS = wordset(
-    "about approximately around roughly nearly almost some over under c. ca. circa"
-)
+# One-word hedges from the extractor's one table of qualifiers ("or about 0.25 cm").
+_HEDGE_WORDS = frozenset(w for w in PREFIXES if " " not in w and w[0].isalpha())
 _HEDGE = "|".join(re.escape(w) for w in sorted(_HEDGE_WORDS, key=len, reverse=True))
 # What may follow the symbol and open the same amount in another unit.
 _OPENS_RE = re.compile(
@@ -126,7 +125,12 @@ def _kind_after_figure(text: str, pos: int) -> str | None:
     if gap is not None:
         other = _FIGURE_RE.match(text, gap.end())
         end = other.end() if other is not None else end
-    return _kind_at(text, end)
+    kind = _kind_at(text, end)
+    if kind is None:  # "29 C (84 F)": a short symbol that closes its bracket restates too
+        symbol = _SYMBOL_RE.match(text, end)
+        if symbol is not None and text[symbol.end() : symbol.end() + 1] in _CLOSERS:
+            return SHORT_SYMBOLS[symbol.group(2)].kind
+    return kind
 
 
 def _kind_before(text: str, at: int) -> str | None:

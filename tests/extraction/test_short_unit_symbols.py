@@ -148,3 +148,31 @@ def test_stone_with_a_space_is_read_with_its_pounds(text, surface, pounds):
 def test_k_and_st_are_no_units_without_a_measure_around_them(text):
     kinds = {q.kind for q in extract_quantities(text)}
     assert not kinds & {"temperature", "mass"}, surfaces(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Forecasters expect 29 C (84 F) by the afternoon.", "29 C", "degree_Celsius"),
+        ("Forecasters expect 29 C (84 F) by the afternoon.", "84 F", "degree_Fahrenheit"),
+        ("The lake warmed to 75 F (24 C) in July.", "75 F", "degree_Fahrenheit"),
+        ("Nights fell to -5 C (23 F) in the valley.", "23 F", "degree_Fahrenheit"),
+        ("A reading of 104 F (40 C) was logged at noon.", "40 C", "degree_Celsius"),
+    ],
+)
+def test_a_scale_letter_after_a_space_is_a_temperature_in_a_pair(text, surface, unit):
+    assert _found(text, surface).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grade 5 C students were taught in the annex.",
+        "Team 5 C (the reserves) lost again.",
+        "Flight 12 F was delayed.",
+        "He scored 3 C-grades and 2 F marks.",
+        "Exhibit 7 F (a letter) was shown to the jury.",
+    ],
+)
+def test_a_scale_letter_without_a_restating_pair_is_not_a_temperature(text):
+    assert not [q for q in extract_quantities(text) if q.kind == "temperature"]

@@ -219,6 +219,9 @@ SHORT_SYMBOLS: dict[str, UnitSpec] = {
     "l": UnitSpec("liter", "volume"),
     "st": UnitSpec("stone", "mass"),
     "K": UnitSpec("kelvin", "temperature"),
+    # "29 C (84 F)": a scale letter after a space, only where a pair restates it.
+    "C": UnitSpec("degree_Celsius", "temperature"),
+    "F": UnitSpec("degree_Fahrenheit", "temperature"),
     "kn": UnitSpec("knot", "speed"),
 }
 
