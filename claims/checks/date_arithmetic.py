@@ -70,6 +70,7 @@ from claims.checks.date_context import (
     REACH,
     DateContext,
     apposed,
+    clause_around,
     names_present,
     quoted_clause,
     same_event,
@@ -82,7 +83,13 @@ from claims.checks.date_counts import (
 )
 from claims.checks.date_durations import check_duration
 from claims.checks.date_elapsed import check_elapsed
-from claims.checks.date_events import EVENT_GROUPS, INDEFINITE, PROPER_NOUN, event_groups
+from claims.checks.date_events import (
+    EVENT_GROUPS,
+    INDEFINITE,
+    PROPER_NOUN,
+    event_groups,
+    told_words,
+)
 from claims.checks.date_hours import check_hours
 from claims.checks.date_verdicts import (
     CHECK,
@@ -224,8 +231,10 @@ def _following_event(ctx: DateContext, offset: TimeExpression, d1: TimeExpressio
     if inside:
         return _Link(inside[0], f"'{event}'")
     groups = event_groups(event)
-    if not groups or INDEFINITE.match(event):
+    if INDEFINITE.match(event):
         return None  # "after a missile attack" brings in an event the text has not dated
+    if not groups:
+        return _choose_link(ctx, offset, d1, event, _told_again(ctx, offset, d1, event))
     names = PROPER_NOUN.findall(event)
     linked = [
         e
@@ -236,6 +245,25 @@ def _following_event(ctx: DateContext, offset: TimeExpression, d1: TimeExpressio
         and names_present(ctx, e, names)
     ]
     return _choose_link(ctx, offset, d1, event, linked)
+
+
+def _told_again(
+    ctx: DateContext, offset: TimeExpression, d1: TimeExpression, event: str
+) -> list[TimeExpression]:
+    """Earlier dates whose clause tells the same event in the same words: "The dam failed on
+    Sept. 10. ... six days after the dam failed". Every content word of the event (two at
+    least, so a lone noun such as "the vote" never links by itself) must stand in the clause."""
+    words = told_words(event)
+    if len(words) < 2:
+        return []
+    return [
+        e
+        for e in ctx.dates
+        if e.end <= offset.start
+        and e is not d1
+        and not ctx.profile(e)[0]
+        and words <= told_words(clause_around(ctx, e))
+    ]
 
 
 def _choose_link(

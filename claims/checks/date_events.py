@@ -103,6 +103,16 @@ def content_words(words: str) -> set[str]:
     return {w for w in found if not any(p.fullmatch(w) for p in generic)}
 
 
+_TOLD_WORD = re.compile(r"[a-z][a-z’'-]{2,}")
+_LITTLE = frozenset({"the", "and", "its", "his", "her", "was", "had", "has", "for", "but", "not"})
+
+
+def told_words(words: str) -> set[str]:
+    """The words that tell an event ("the dam failed" → dam, failed): three letters or more,
+    but for the little ones."""
+    return set(_TOLD_WORD.findall(words.lower())) - _STOPWORDS - _LITTLE
+
+
 # Events whose length is often told in nights ("a 10-day trip from June 1 to 11"): for these,
 # a count that leaves out the last day is usual, not wrong. A meeting, strike or festival of N
 # days counts its first and its last day.

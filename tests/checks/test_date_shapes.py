@@ -362,3 +362,39 @@ def test_no_dateline_makes_weekday_counts_unverifiable():
 def test_weeks_from_a_monday_to_a_friday_count_working_weeks(text, expected):
     surface = text.split(",")[0].split("The ")[1].split(" ")[0]
     assert outcome(text, surface, date(2024, 1, 22)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The dam failed on Sept. 10. Rescuers reached the last village on Sept. 18, eight "
+         "days after the dam failed.", "eight days after", "consistent"),
+        ("The dam failed on Sept. 10. Rescuers reached the last village on Sept. 18, six "
+         "days after the dam failed.", "six days after", "inconsistent"),
+        ("The ferry sank on June 2. Divers found the wreck on June 9, a week after the ferry "
+         "sank.", "a week after", "consistent"),
+    ],
+)  # fmt: skip
+def test_an_event_told_again_in_the_same_words_anchors_n_days_after_it(text, surface, expected):
+    assert outcome(text, surface, date(2024, 9, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another event in other words: no link
+        "The dam failed on Sept. 10. Rescuers came on Sept. 18, eight days after the levee failed.",
+        # one word alone ("it closed") is not enough to tell the event again
+        "The bridge closed on May 23. It reopened on June 3, two weeks after it closed.",
+    ],
+)
+def test_an_event_not_told_in_the_same_words_is_not_linked(text):
+    assert outcome(text, "after", date(2024, 9, 20)) is None
+
+
+def test_an_event_told_again_with_two_dates_is_unverifiable():
+    text = (
+        "The dam failed on Sept. 10 and again on Sept. 14. Rescuers came on Sept. 18, eight "
+        "days after the dam failed."
+    )
+    assert outcome(text, "eight days after", date(2024, 9, 20)) == "unverifiable"
