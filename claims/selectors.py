@@ -166,10 +166,12 @@ def sources_for_api() -> QuerySet[Any]:
 
 
 def published_claims() -> QuerySet[Claim]:
-    """Published claims with what their ClaimReview needs."""
+    """Published claims with what their ClaimReview needs: never the article's texts, which
+    may be megabytes each (the feed shows its title, address, publisher and dateline)."""
     return (
         Claim.objects.filter(state=ClaimState.PUBLISHED)
         .select_related("article")
+        .defer("article__raw", "article__text")
         .prefetch_related(
             Prefetch(
                 "verdicts",
