@@ -26,7 +26,7 @@ from claims.api.serializers import (
 )
 from claims.models import Claim
 
-IF_MATCH = if_match_parameter("claim", required=False)
+IF_MATCH = if_match_parameter("claim")
 MOVE_RESPONSES = {200: ClaimSerializer, **GUARDED_WRITE_ERRORS}
 
 
@@ -70,7 +70,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             submitted = input_class(data=request.data)
             submitted.is_valid(raise_exception=True)
             data = submitted.validated_data
-        with if_match_locked(request, claim, required=False):
+        with if_match_locked(request, claim):
             service(actor=request.user, claim_id=claim.pk, **data)
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
