@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import smart_split, unescape_string_literal
 
 from claims.models import Article, Claim, ClaimState, Verdict
+from claims.workflow import PENDING_CORRECTION
 
 
 def recent_articles(*, limit: int = 20) -> QuerySet[Article]:
@@ -147,11 +148,13 @@ def claims_for_api() -> QuerySet[Claim]:
         .prefetch_related(
             Prefetch("quantities", queryset=Quantity.objects.order_by("start")),
             Prefetch("check_results", queryset=CheckResult.objects.order_by("start", "id")),
+            # The current verdict and a correction waiting for approval, in one query; the
+            # serializer tells them apart.
             Prefetch(
                 "verdicts",
-                queryset=Verdict.objects.filter(is_current=True).select_related(
-                    "author", "reviewer"
-                ),
+                queryset=Verdict.objects.filter(
+                    Q(is_current=True) | Q(**PENDING_CORRECTION)
+                ).select_related("author", "reviewer"),
                 to_attr="current_verdicts",
             ),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims import services
 from tests.api.conftest import ROLES, claim_in
 from tests.factories import ArticleFactory, SourceFactory
 
@@ -81,6 +82,24 @@ def correct(me, people):
     return "post", f"/api/v1/claims/{claim.pk}/correct/", body
 
 
+def _with_a_proposed_correction(people):
+    claim = claim_in("published", author=people["other_reviewer"], sources=1, published=True)
+    services.verdict_correct(
+        actor=people["other_reviewer"], claim_id=claim.pk, rating=3, rationale="Half.", note="61"
+    )
+    return claim
+
+
+def approve_correction(me, people):
+    claim = _with_a_proposed_correction(people)
+    return "post", f"/api/v1/claims/{claim.pk}/approve-correction/", {}
+
+
+def reject_correction(me, people):
+    claim = _with_a_proposed_correction(people)
+    return "post", f"/api/v1/claims/{claim.pk}/reject-correction/", {"reason": "Not so."}
+
+
 def list_sources(me, people):
     SourceFactory()
     return "get", "/api/v1/sources/", None
@@ -136,6 +155,8 @@ MATRIX = [
     (send_back,        (401, 403, 403, 200, 200)),
     (dismiss,          (401, 403, 200, 200, 200)),
     (correct,          (401, 403, 403, 200, 200)),
+    (approve_correction, (401, 403, 403, 200, 200)),
+    (reject_correction,  (401, 403, 403, 200, 200)),
     (list_sources,     (401, 200, 200, 200, 200)),
     (add_source,       (401, 403, 201, 201, 201)),
     (read_source,      (401, 200, 200, 200, 200)),
