@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import smart_split, unescape_string_literal
 
 from claims.models import Article, Claim, ClaimState, Verdict
+from claims.workflow import PENDING_CORRECTION
 
 
 def recent_articles(*, limit: int = 20) -> QuerySet[Article]:
@@ -147,11 +148,13 @@ def claims_for_api() -> QuerySet[Claim]:
         .prefetch_related(
             Prefetch("quantities", queryset=Quantity.objects.order_by("start")),
             Prefetch("check_results", queryset=CheckResult.objects.order_by("start", "id")),
+            # The current verdict and a correction waiting for approval, in one query; the
+            # serializer tells them apart.
             Prefetch(
                 "verdicts",
-                queryset=Verdict.objects.filter(is_current=True).select_related(
-                    "author", "reviewer"
-                ),
+                queryset=Verdict.objects.filter(
+                    Q(is_current=True) | Q(**PENDING_CORRECTION)
+                ).select_related("author", "reviewer"),
                 to_attr="current_verdicts",
             ),
         )
@@ -166,10 +169,12 @@ def sources_for_api() -> QuerySet[Any]:
 
 
 def published_claims() -> QuerySet[Claim]:
-    """Published claims with what their ClaimReview needs."""
+    """Published claims with what their ClaimReview needs: never the article's texts, which
+    may be megabytes each (the feed shows its title, address, publisher and dateline)."""
     return (
         Claim.objects.filter(state=ClaimState.PUBLISHED)
         .select_related("article")
+        .defer("article__raw", "article__text")
         .prefetch_related(
             Prefetch(
                 "verdicts",

@@ -3,29 +3,40 @@
 The web UI, the admin, the API and the services ask `check` (raises) or `can` (a bool) before
 any write; nothing else compares states or group names.
 
-| move         | from                 | to          | editor         | reviewer   | su         |
-| ------------ | -------------------- | ----------- | -------------- | ---------- | ---------- |
-| assign       | new, in_progress     | (same)      | self; if free* | anyone     | yes        |
-| assign       | in_review            | (same)      | no             | anyone     | yes        |
-| start        | new                  | in_progress | if free*       | yes        | yes        |
-| propose      | in_progress          | in_review   | the assignee   | yes        | yes        |
-| publish      | in_review            | published   | no             | not author | not author |
-| send_back    | in_review            | in_progress | no             | yes        | yes        |
-| dismiss      | new, in_progress     | dismissed   | if free*       | yes        | yes        |
-| dismiss      | in_review, published | dismissed   | no             | yes        | yes        |
-| correct      | published            | published   | no             | yes        | yes        |
-| edit_sources | new, in_progress     | (same)      | if free*       | yes        | yes        |
-| edit_sources | in_review, published | (same)      | no             | yes        | yes        |
+| move               | from                 | to          | editor        | reviewer       | su    |
+| ------------------ | -------------------- | ----------- | ------------- | -------------- | ----- |
+| assign             | new, in_progress     | (same)      | self if free* | anyone         | yes   |
+| assign             | in_review            | (same)      | no            | anyone         | yes   |
+| start              | new                  | in_progress | if free*      | yes            | yes   |
+| propose            | in_progress          | in_review   | the assignee  | yes            | yes   |
+| publish            | in_review            | published   | no            | not author**   | ditto |
+| send_back          | in_review            | in_progress | no            | yes            | yes   |
+| dismiss            | new, in_progress     | dismissed   | if free*      | yes            | yes   |
+| dismiss            | in_review, published | dismissed   | no            | yes            | yes   |
+| correct (propose)  | published            | (same)      | no            | yes            | yes   |
+| approve_correction | published            | (same)      | no            | not proposer** | ditto |
+| reject_correction  | published            | (same)      | no            | yes            | yes   |
+| edit_sources       | new, in_progress     | (same)      | if free*      | yes            | yes   |
+| edit_sources       | in_review, published | (same)      | no            | yes            | yes   |
 
 *free: unassigned or assigned to that editor. "su" is a superuser; anonymous and inactive
 users may do nothing. A member of Reviewers may do everything an editor may (the group holds
-the editors' permissions too). "not author": four eyes, a verdict's author never publishes it.
+the editors' permissions too). **Four eyes: a verdict's author never publishes it, and a
+correction's proposer never approves it.
+
+Corrections have four eyes too: `correct` only proposes one (a new verdict that supersedes the
+published one, not yet current or public), and another person approves it
+(`approve_correction`): never its proposer, so neither the author of the published verdict nor
+anyone else corrects a verdict alone. The corrected verdict keeps its proposer as author and
+its approver as reviewer. `reject_correction` withdraws or turns down the proposal (the
+proposer may withdraw their own); the claim's history records all three.
 
 Guards: a proposal needs a rationale and at least one source; publishing needs a proposed
 verdict whose author is not the person publishing; sending back needs a comment; a correction
-needs a note (the old verdict is kept, the new one supersedes it); an assignee must be an
-active member of Editors or Reviewers (or a superuser); a claim in review or published keeps
-at least one source.
+needs a rationale and a note, and waits alone (one proposal at a time); approving or rejecting
+needs a proposed correction, and approving needs someone other than its proposer; an assignee
+must be an active member of Editors or Reviewers (or a superuser); a claim in review or
+published keeps at least one source.
 """
 
 from __future__ import annotations
@@ -55,7 +66,9 @@ class Move(StrEnum):
     PUBLISH = "publish"
     SEND_BACK = "send_back"
     DISMISS = "dismiss"
-    CORRECT = "correct"
+    CORRECT = "correct"  # propose a correction of the published verdict
+    APPROVE_CORRECTION = "approve_correction"
+    REJECT_CORRECTION = "reject_correction"
     EDIT_SOURCES = "edit_sources"
 
 
@@ -176,6 +189,25 @@ def _has_note(user: Any, claim: Claim, ctx: Context) -> str | None:
     return None if ctx.note.strip() else "a correction needs a note saying what changed"
 
 
+def _no_correction_waiting(user: Any, claim: Claim, ctx: Context) -> str | None:
+    if pending_correction(claim) is None:
+        return None
+    return "a correction is already waiting for approval; approve or reject it first"
+
+
+def _correction_waiting(user: Any, claim: Claim, ctx: Context) -> str | None:
+    return None if pending_correction(claim) is not None else "no correction has been proposed"
+
+
+def _not_the_proposer(user: Any, claim: Claim, ctx: Context) -> str | None:
+    proposal = pending_correction(claim)
+    if proposal is None:
+        return "no correction has been proposed"
+    if proposal.author_id == user.pk:
+        return "the proposer of a correction cannot approve it; another reviewer must"
+    return None
+
+
 def _keeps_a_source(user: Any, claim: Claim, ctx: Context) -> str | None:
     if not ctx.removing_source or claim.state in (S.NEW, S.IN_PROGRESS):
         return None
@@ -206,7 +238,14 @@ RULES: dict[Move, Rule] = {
         EVERYONE,
         (_senior_only_after_proposal, _editor_owns),
     ),
-    Move.CORRECT: Rule(frozenset({S.PUBLISHED}), S.PUBLISHED, SENIOR, (_has_rationale, _has_note)),
+    Move.CORRECT: Rule(
+        frozenset({S.PUBLISHED}),
+        None,
+        SENIOR,
+        (_has_rationale, _has_note, _no_correction_waiting),
+    ),
+    Move.APPROVE_CORRECTION: Rule(frozenset({S.PUBLISHED}), None, SENIOR, (_not_the_proposer,)),
+    Move.REJECT_CORRECTION: Rule(frozenset({S.PUBLISHED}), None, SENIOR, (_correction_waiting,)),
     Move.EDIT_SOURCES: Rule(
         frozenset({S.NEW, S.IN_PROGRESS, S.IN_REVIEW, S.PUBLISHED}),
         None,
@@ -252,6 +291,15 @@ def target_state(move: Move | str, claim: Claim) -> str:
 
 def current_verdict(claim: Claim) -> Verdict | None:
     return Verdict.objects.filter(claim_id=claim.pk, is_current=True).first()
+
+
+def pending_correction(claim: Claim) -> Verdict | None:
+    """The correction proposed for the claim's published verdict and not yet approved."""
+    return Verdict.objects.filter(claim_id=claim.pk, **PENDING_CORRECTION).first()
+
+
+# A proposed correction: supersedes a verdict, but is neither current nor published yet.
+PENDING_CORRECTION = {"supersedes__isnull": False, "is_current": False, "published_at": None}
 
 
 def _role_names(roles: frozenset[Role]) -> str:

@@ -22,6 +22,7 @@ from claims.admin.inlines import (
 )
 from claims.admin.paging import CappedCountPaginator
 from claims.models import Claim, Rating, Source, Verdict
+from claims.services.review import correction_approve, correction_reject
 
 
 class ClaimActionForm(ActionForm):
@@ -96,7 +97,15 @@ class ClaimAdmin(HistoryAdmin):
     search_help_text = "Search the claim's words and the article's title."
     inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline]
     action_form = ClaimActionForm
-    actions = ["assign_to_me", "assign_to_chosen", "publish", "send_back", "dismiss"]
+    actions = [
+        "assign_to_me",
+        "assign_to_chosen",
+        "publish",
+        "send_back",
+        "approve_correction",
+        "reject_correction",
+        "dismiss",
+    ]
     paginator = CappedCountPaginator
     show_full_result_count = False
     list_per_page = 50
@@ -171,6 +180,19 @@ class ClaimAdmin(HistoryAdmin):
         comment = _action_input(request, "comment") or ""
         run_for_each(
             request, _ids(queryset), services.claim_send_back, "Sent back", comment=comment
+        )
+
+    @admin.action(
+        description="Approve the proposed correction (not by its proposer)", permissions=["change"]
+    )
+    def approve_correction(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        run_for_each(request, _ids(queryset), correction_approve, "Correction approved")
+
+    @admin.action(description="Reject the proposed correction", permissions=["change"])
+    def reject_correction(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        reason = _action_input(request, "comment") or ""
+        run_for_each(
+            request, _ids(queryset), correction_reject, "Correction rejected", reason=reason
         )
 
     @admin.action(description="Dismiss as not check-worthy", permissions=["change"])

@@ -99,7 +99,9 @@ class SourceAdmin(HistoryAdmin):
 
 
 class CorrectionForm(forms.ModelForm):
-    """Editing a published verdict makes a correction: a new row that supersedes this one."""
+    """Editing a published verdict proposes a correction: a new row that will supersede this
+    one once another reviewer approves it (the claims' action "Approve the proposed
+    correction")."""
 
     actor: Any = None
 
@@ -175,7 +177,8 @@ class VerdictAdmin(HistoryAdmin):
         return False  # published verdicts and their corrections stay on record
 
     def save_model(self, request: HttpRequest, obj: Verdict, form: Any, change: bool) -> None:
-        """Not an edit: the old verdict is kept and a correction supersedes it."""
+        """Not an edit: a correction is proposed; the published verdict stays until another
+        reviewer approves it."""
         if not isinstance(form, CorrectionForm):
             return  # nothing on this form was editable
         data = form.cleaned_data
@@ -185,4 +188,9 @@ class VerdictAdmin(HistoryAdmin):
             rating=data["rating"],
             rationale=data["rationale"],
             note=data["correction_note"],
+        )
+        messages.info(
+            request,
+            "Correction proposed. It is published once another reviewer approves it "
+            "(Claims: “Approve the proposed correction”).",
         )

@@ -1,4 +1,9 @@
-"""ETags and If-Match: a write based on a stale read is refused with 412, so none is lost."""
+"""ETags and If-Match: a write based on a stale read is refused with 412, so none is lost.
+
+One rule for every write to a resource that exists (PUT, PATCH, DELETE and the review moves):
+If-Match is required (428 without it, 412 when it is stale). Only a create, which has no
+earlier version to lose, goes without.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Model
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.request import Request
 
 from claims.api.errors import PreconditionFailed, PreconditionRequired
@@ -18,7 +23,8 @@ GUARDED_WRITE_ERRORS = {
     400: ErrorSerializer,
     403: ErrorSerializer,
     404: ErrorSerializer,
-    412: ErrorSerializer,
+    412: OpenApiResponse(ErrorSerializer, "If-Match is stale: read the resource again."),
+    428: OpenApiResponse(ErrorSerializer, "If-Match is missing: send the ETag you read."),
 }
 
 
@@ -28,18 +34,20 @@ def etag_of(instance: Model) -> str:
     return f'"{instance._meta.model_name}-{instance.pk}-{stamp:.6f}"'
 
 
-def if_match_parameter(noun: str, *, required: bool) -> OpenApiParameter:
+def if_match_parameter(noun: str) -> OpenApiParameter:
     """The If-Match header, as the schema shows it on a write that `check_if_match` guards."""
-    outcome = " (428 without it, 412 if stale)." if required else "; a stale one gets 412."
     return OpenApiParameter(
         "If-Match",
         location=OpenApiParameter.HEADER,
-        required=required,
-        description=f"The ETag of the {noun} as you last read it{outcome}",
+        required=True,
+        description=(
+            f"The ETag of the {noun} as you last read it (a GET answers with it in `ETag`): "
+            f"428 without it, 412 if the {noun} has changed since."
+        ),
     )
 
 
-def check_if_match(request: Request, instance: Model, *, required: bool) -> None:
+def check_if_match(request: Request, instance: Model, *, required: bool = True) -> None:
     header = request.headers.get("If-Match")
     if header is None:
         if required:
@@ -51,7 +59,7 @@ def check_if_match(request: Request, instance: Model, *, required: bool) -> None
 
 
 @contextmanager
-def if_match_locked(request: Request, instance: Model, *, required: bool) -> Iterator[Model]:
+def if_match_locked(request: Request, instance: Model, *, required: bool = True) -> Iterator[Model]:
     """Check If-Match on the row locked until the write is done, so that no other write can
     slip in between the check and ours (each service locks again; in one transaction that
     is the same lock)."""

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from claims import workflow
 from claims.models import Article, CheckResult, Claim, Quantity, Rating, Source, Verdict
 from claims.models.article import EXTRACTION_FIELDS
 from claims.models.evidence import web_url
@@ -89,7 +90,21 @@ class CurrentVerdictSerializer(VerdictSerializer):
         current = getattr(claim, "current_verdicts", None)
         if current is None:
             return claim.verdicts.filter(is_current=True).first()
-        return current[0] if current else None
+        return next((v for v in current if v.is_current), None)
+
+
+class PendingCorrectionSerializer(VerdictSerializer):
+    """A correction proposed for the published verdict, waiting for another reviewer."""
+
+    def get_attribute(self, claim: Claim) -> Verdict | None:
+        candidates = getattr(claim, "current_verdicts", None)
+        if candidates is None:
+            return workflow.pending_correction(claim)
+        return next((v for v in candidates if _is_pending(v)), None)
+
+
+def _is_pending(verdict: Verdict) -> bool:
+    return bool(verdict.supersedes_id) and not verdict.is_current and not verdict.published_at
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -144,6 +159,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     quantities = QuantitySerializer(many=True, read_only=True)
     findings = FindingSerializer(source="check_results", many=True, read_only=True)
     verdict = CurrentVerdictSerializer(read_only=True, allow_null=True)
+    pending_correction = PendingCorrectionSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Claim
@@ -164,6 +180,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "quantities",
             "findings",
             "verdict",
+            "pending_correction",
             "created_at",
             "updated_at",
         ]

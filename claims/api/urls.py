@@ -10,7 +10,7 @@ from claims.api.views.articles import ArticleViewSet
 from claims.api.views.claimreviews import ClaimReviewViewSet
 from claims.api.views.claims import ClaimViewSet
 from claims.api.views.sources import SourceViewSet
-from claims.web.security import API_DOCS_POLICY, content_security_policy
+from claims.http.security import API_DOCS_POLICY, content_security_policy
 
 app_name = "api"
 docs_policy = content_security_policy(API_DOCS_POLICY)

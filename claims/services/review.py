@@ -102,26 +102,61 @@ def claim_dismiss(*, actor: Any, claim_id: int, reason: str = "") -> Claim:
 def verdict_correct(
     *, actor: Any, claim_id: int, rating: int, rationale: str, note: str
 ) -> Verdict:
-    """Replace a published verdict with a new one that supersedes it; the old row stays."""
+    """Propose a correction of the published verdict. It waits, neither current nor public,
+    until another person approves it (`correction_approve`); the published verdict stays."""
     claim = _locked_claim(claim_id)
     workflow.check(actor, Move.CORRECT, claim, rationale=rationale, note=note)
-    old = workflow.current_verdict(claim)
-    assert old is not None  # a published claim has a current verdict
-    old.is_current = False
-    _save(old, actor, "superseded by a correction")
-    new = Verdict(
+    published = workflow.current_verdict(claim)
+    assert published is not None  # a published claim has a current verdict
+    proposal = Verdict(
         claim=claim,
         rating=Rating(rating),
         rationale=rationale.strip(),
         author=actor,
-        reviewer=actor,
-        supersedes=old,
+        supersedes=published,
         correction_note=note.strip(),
-        published_at=timezone.now(),
+        is_current=False,
     )
-    _save(new, actor, "correction")
-    _save(claim, actor, "corrected", update_fields=["updated_at"])
-    return new
+    _save(proposal, actor, "correction proposed")
+    _save(claim, actor, "correction proposed", update_fields=["updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def correction_approve(*, actor: Any, claim_id: int) -> Verdict:
+    """Publish the proposed correction: it becomes current, the old verdict is kept."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.APPROVE_CORRECTION, claim)
+    proposal = workflow.pending_correction(claim)
+    old = workflow.current_verdict(claim)
+    assert proposal is not None and old is not None  # the workflow refuses otherwise
+    old.is_current = False
+    _save(old, actor, "superseded by a correction")
+    proposal.is_current, proposal.reviewer, proposal.published_at = True, actor, timezone.now()
+    _save(proposal, actor, "correction approved")
+    _save(claim, actor, "correction approved", update_fields=["updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def correction_reject(*, actor: Any, claim_id: int, reason: str = "") -> Claim:
+    """Turn down (or, by its proposer, withdraw) a proposed correction; the published
+    verdict stays. The proposal's row goes, its history and the claim's stay."""
+    claim = _locked_claim(claim_id)
+    workflow.check(actor, Move.REJECT_CORRECTION, claim)
+    proposal = workflow.pending_correction(claim)
+    assert proposal is not None  # the workflow refuses otherwise
+    _record_actor(proposal, actor)
+    proposal._change_reason = "correction rejected"  # type: ignore[attr-defined]
+    proposal.delete()
+    said = reason.strip()
+    _save(
+        claim,
+        actor,
+        f"correction rejected: {said}" if said else "correction rejected",
+        update_fields=["updated_at"],
+    )
+    return claim
 
 
 SOURCE_FIELDS = frozenset(

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import services
 from claims.models import Claim, Source
+from claims.services.review import correction_approve, correction_reject
 from claims.web.access import is_htmx, newsroom_required
 from claims.web.forms import (
     AssignForm,
@@ -76,7 +77,7 @@ verdict_correct = _claim_form_view(
     services.verdict_correct,
     name="correct",
     prefix="correct",
-    done="Correction published.",
+    done="Correction proposed; another reviewer must approve it before it is published.",
 )
 claim_send_back = _claim_form_view(
     SendBackForm,
@@ -111,6 +112,8 @@ def source_remove(request: HttpRequest, source_id: int) -> HttpResponse:
 MOVES: dict[str, tuple[Callable[..., Any], str]] = {
     Move.START: (services.claim_start, "Work started; the claim is yours."),
     Move.PUBLISH: (services.claim_publish, "Published."),
+    Move.APPROVE_CORRECTION: (correction_approve, "Correction approved and published."),
+    Move.REJECT_CORRECTION: (correction_reject, "Correction rejected; the verdict stands."),
     Move.DISMISS: (services.claim_dismiss, "Dismissed."),
 }
 
@@ -118,7 +121,8 @@ MOVES: dict[str, tuple[Callable[..., Any], str]] = {
 @require_POST
 @newsroom_required
 def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
-    """The moves that need nothing but a click: start, assign to me, publish, dismiss."""
+    """The moves that need nothing but a click: start, assign to me, publish, dismiss, and
+    approving or rejecting a proposed correction."""
     if move == Move.ASSIGN:
         write = partial(
             services.claim_assign, actor=request.user, claim_id=claim_id, assignee=request.user

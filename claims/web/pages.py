@@ -21,6 +21,8 @@ BUTTONS = [
     (Move.START, "Start work"),
     (Move.ASSIGN, "Assign to me"),
     (Move.PUBLISH, "Publish"),
+    (Move.APPROVE_CORRECTION, "Approve correction"),
+    (Move.REJECT_CORRECTION, "Reject correction"),
     (Move.DISMISS, "Dismiss"),
 ]
 # Moves whose guards read what a form brings: asked with a stand-in, the form gives the real one.
@@ -89,9 +91,11 @@ def panel_context(
 
 def _verdicts(claim: Claim) -> dict[str, Any]:
     verdicts = list(claim.verdicts.all())
+    pending = [v for v in verdicts if v.supersedes_id and not v.is_current and not v.published_at]
     return {
         "verdict": next((v for v in verdicts if v.is_current), None),
-        "earlier_verdicts": [v for v in verdicts if not v.is_current],
+        "pending_correction": pending[0] if pending else None,
+        "earlier_verdicts": [v for v in verdicts if not v.is_current and v not in pending],
     }
 
 

@@ -8,7 +8,7 @@ from claims import services
 from claims.models import Claim, Verdict
 from tests.factories import ClaimFactory, SourceFactory, UserFactory
 
-ROLES = ("anonymous", "read_only", "editor", "reviewer")
+ROLES = ("anonymous", "read_only", "editor", "reviewer", "admin")
 
 
 @pytest.fixture

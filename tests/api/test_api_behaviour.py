@@ -162,10 +162,18 @@ def test_a_review_move_with_a_stale_etag_is_refused(reviewer_client, people):
     assert Claim.objects.get(pk=claim.pk).state == "in_review"
 
 
+def etag(client, claim_id: int) -> str:
+    return client.get(f"/api/v1/claims/{claim_id}/").headers["ETag"]
+
+
 def test_a_refused_move_says_why(people):
     claim = claim_in("in_review", author=people["reviewer"], sources=1)
-    response = client_for(people["reviewer"]).post(
-        f"/api/v1/claims/{claim.pk}/publish/", {}, format="json"
+    client = client_for(people["reviewer"])
+    response = client.post(
+        f"/api/v1/claims/{claim.pk}/publish/",
+        {},
+        format="json",
+        HTTP_IF_MATCH=etag(client, claim.pk),
     )
     assert response.status_code == 403
     error = response.json()["error"]
@@ -190,7 +198,8 @@ def test_the_full_review_through_the_api_ends_in_a_claimreview(people):
     services.article_extract(article_id=article.pk)
     claim = Claim.objects.get(article=article, text__contains="30 miles")
     base = f"/api/v1/claims/{claim.pk}"
-    assert editor.post(f"{base}/start/", format="json").status_code == 200
+    started = editor.post(f"{base}/start/", format="json", HTTP_IF_MATCH=etag(editor, claim.pk))
+    assert started.status_code == 200
     assert (
         editor.post(
             "/api/v1/sources/",
@@ -206,8 +215,13 @@ def test_the_full_review_through_the_api_ends_in_a_claimreview(people):
         == 201
     )
     proposal = {"rating": 2, "rationale": "Kupyansk is 61 km (38 mi) from Izium, not 30 mi."}
-    assert editor.post(f"{base}/propose/", proposal, format="json").status_code == 200
-    published = reviewer.post(f"{base}/publish/", format="json")
+    proposed = editor.post(
+        f"{base}/propose/", proposal, format="json", HTTP_IF_MATCH=etag(editor, claim.pk)
+    )
+    assert proposed.status_code == 200
+    published = reviewer.post(
+        f"{base}/publish/", format="json", HTTP_IF_MATCH=proposed.headers["ETag"]
+    )
     assert published.status_code == 200 and published.json()["state"] == "published"
 
     review = client_for(None).get(f"/api/v1/claimreviews/{claim.pk}/")

@@ -1,9 +1,10 @@
-"""Every endpoint and method × anonymous, a read-only token, an editor and a reviewer."""
+"""Every endpoint and method × anonymous, a read-only token, an editor, a reviewer, an admin."""
 
 from __future__ import annotations
 
 import pytest
 
+from claims import services
 from tests.api.conftest import ROLES, claim_in
 from tests.factories import ArticleFactory, SourceFactory
 
@@ -12,6 +13,15 @@ pytestmark = pytest.mark.django_db
 
 def etag(client, url) -> str:
     return client.get(url).headers.get("ETag", "")
+
+
+def resource_of(method: str, url: str) -> str | None:
+    """The existing resource a write changes (whose ETag it must send), or None for a read or
+    a create: /claims/{id}/start/ changes /claims/{id}/, PATCH /sources/{id}/ that source."""
+    parts = url.strip("/").split("/")  # api, v1, collection[, id[, move]]
+    if method == "get" or len(parts) < 4:
+        return None
+    return "/" + "/".join(parts[:4]) + "/"
 
 
 # Each case: (set-up → (method, url, body, headers)), expected status per role in ROLES order.
@@ -72,6 +82,24 @@ def correct(me, people):
     return "post", f"/api/v1/claims/{claim.pk}/correct/", body
 
 
+def _with_a_proposed_correction(people):
+    claim = claim_in("published", author=people["other_reviewer"], sources=1, published=True)
+    services.verdict_correct(
+        actor=people["other_reviewer"], claim_id=claim.pk, rating=3, rationale="Half.", note="61"
+    )
+    return claim
+
+
+def approve_correction(me, people):
+    claim = _with_a_proposed_correction(people)
+    return "post", f"/api/v1/claims/{claim.pk}/approve-correction/", {}
+
+
+def reject_correction(me, people):
+    claim = _with_a_proposed_correction(people)
+    return "post", f"/api/v1/claims/{claim.pk}/reject-correction/", {"reason": "Not so."}
+
+
 def list_sources(me, people):
     SourceFactory()
     return "get", "/api/v1/sources/", None
@@ -113,28 +141,30 @@ def schema(me, people):
     return "get", "/api/v1/schema/", None
 
 
-#            anonymous  read-only  editor  reviewer
+#            anonymous  read-only  editor  reviewer  admin
 MATRIX = [
-    (list_articles,    (401, 200, 200, 200)),
-    (submit_article,   (401, 403, 202, 202)),
-    (read_article,     (401, 200, 200, 200)),
-    (list_claims,      (401, 200, 200, 200)),
-    (read_claim,       (401, 200, 200, 200)),
-    (start,            (401, 403, 200, 200)),
-    (assign_to_self,   (401, 403, 200, 200)),
-    (propose,          (401, 403, 200, 200)),
-    (publish,          (401, 403, 403, 200)),
-    (send_back,        (401, 403, 403, 200)),
-    (dismiss,          (401, 403, 200, 200)),
-    (correct,          (401, 403, 403, 200)),
-    (list_sources,     (401, 200, 200, 200)),
-    (add_source,       (401, 403, 201, 201)),
-    (read_source,      (401, 200, 200, 200)),
-    (edit_source,      (401, 403, 200, 200)),
-    (remove_source,    (401, 403, 204, 204)),
-    (claimreview_feed, (200, 200, 200, 200)),
-    (claimreview,      (200, 200, 200, 200)),
-    (schema,           (200, 200, 200, 200)),
+    (list_articles,    (401, 200, 200, 200, 200)),
+    (submit_article,   (401, 403, 202, 202, 202)),
+    (read_article,     (401, 200, 200, 200, 200)),
+    (list_claims,      (401, 200, 200, 200, 200)),
+    (read_claim,       (401, 200, 200, 200, 200)),
+    (start,            (401, 403, 200, 200, 200)),
+    (assign_to_self,   (401, 403, 200, 200, 200)),
+    (propose,          (401, 403, 200, 200, 200)),
+    (publish,          (401, 403, 403, 200, 200)),
+    (send_back,        (401, 403, 403, 200, 200)),
+    (dismiss,          (401, 403, 200, 200, 200)),
+    (correct,          (401, 403, 403, 200, 200)),
+    (approve_correction, (401, 403, 403, 200, 200)),
+    (reject_correction,  (401, 403, 403, 200, 200)),
+    (list_sources,     (401, 200, 200, 200, 200)),
+    (add_source,       (401, 403, 201, 201, 201)),
+    (read_source,      (401, 200, 200, 200, 200)),
+    (edit_source,      (401, 403, 200, 200, 200)),
+    (remove_source,    (401, 403, 204, 204, 204)),
+    (claimreview_feed, (200, 200, 200, 200, 200)),
+    (claimreview,      (200, 200, 200, 200, 200)),
+    (schema,           (200, 200, 200, 200, 200)),
 ]  # fmt: skip
 
 
@@ -147,8 +177,9 @@ def test_permission_matrix(case, role, expected, as_role, people):
     client, me = as_role(role)
     method, url, body = case(me, people)
     headers = {}
-    if method in ("patch", "delete") and role != "anonymous":
-        headers["HTTP_IF_MATCH"] = etag(client, url) or '"unknown"'
+    resource = resource_of(method, url)
+    if resource is not None and role != "anonymous":
+        headers["HTTP_IF_MATCH"] = etag(client, resource) or '"unknown"'
     response = getattr(client, method)(url, body, format="json", **headers)
     assert response.status_code == expected, response.content[:300]
     if response.status_code >= 400:

@@ -168,12 +168,19 @@ def test_a_reviewer_publishes_or_sends_back(client, editor, reviewer, seed_artic
     assert "rita · publish → Published" in page
 
 
-def test_a_reviewer_publishes_a_correction(client, editor, reviewer, miles_claim):
+def test_a_reviewer_proposes_a_correction_and_another_publishes_it(
+    client, editor, reviewer, miles_claim
+):
+    from tests.factories import ReviewerFactory
+
     _in_review(client, editor, miles_claim)
     client.force_login(reviewer)
     _post(client, "web:move", [miles_claim.pk, "publish"])
     data = {"correct-rating": "1", "correct-rationale": "Wrong.", "correct-note": "New map."}
     _post(client, "web:verdict_correct", [miles_claim.pk], data)
+    assert Verdict.objects.get(claim=miles_claim, is_current=True).rating == 2
+    client.force_login(ReviewerFactory(username="ravi"))
+    _post(client, "web:move", [miles_claim.pk, "approve_correction"])
     current = Verdict.objects.get(claim=miles_claim, is_current=True)
     assert (current.rating, current.correction_note) == (1, "New map.")
 

@@ -10,6 +10,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from claims import claimreview, services
+from claims.services.review import correction_approve
+from tests.factories import ReviewerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +93,7 @@ def test_a_correction_is_shown_with_its_note(client, reviewer, published):
     services.verdict_correct(
         actor=reviewer, claim_id=published.pk, rating=1, rationale="Plainly wrong.", note="Map."
     )
+    correction_approve(actor=ReviewerFactory(username="ravi"), claim_id=published.pk)
     page = client.get(reverse("web:public_check", args=[published.pk])).content.decode()
     assert "Corrections" in page
     assert "Map." in page

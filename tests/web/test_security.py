@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.web.security import POLICY
+from claims.http.security import POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_pages_have_no_inline_script_or_event_handler(client, editor, reviewer, 
 def test_a_view_may_set_its_own_policy_and_the_middleware_keeps_it(rf):
     from django.http import HttpResponse
 
-    from claims.web.security import (
+    from claims.http.security import (
         API_DOCS_POLICY,
         ContentSecurityPolicyMiddleware,
         content_security_policy,

@@ -136,6 +136,8 @@ def test_a_verdict_corrected_in_the_admin_keeps_the_old_one(client, people, clai
     data = {"rating": 2, "rationale": "The census says 130.", "correction_note": "New census"}
     response = client.post(url, data)
     assert response.status_code == 302
+    client.force_login(people["superuser"])
+    _post_action(client, "approve_correction", [claim])
     current = Verdict.objects.get(claim=claim, is_current=True)
     assert (current.supersedes, current.correction_note) == (old, "New census")
 

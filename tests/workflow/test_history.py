@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from claims import selectors, services
 from claims.models import ClaimState, Verdict
+from claims.services.review import correction_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,9 @@ def test_a_correction_shows_in_the_old_verdicts_history(people, claim_in):
     services.verdict_correct(
         actor=people["superuser"], claim_id=claim.pk, rating=1, rationale="B", note="New count"
     )
+    correction_approve(actor=people["reviewer"], claim_id=claim.pk)
     last = old.history.latest()
-    assert last.history_user == people["superuser"]
+    assert last.history_user == people["reviewer"]
     changes = {c.field: (c.old, c.new) for c in last.diff_against(last.prev_record).changes}
     assert changes["is_current"] == (True, False)
 
@@ -84,9 +86,11 @@ def test_the_public_selector_gives_the_published_verdict_and_its_corrections(peo
     services.verdict_correct(
         actor=people["reviewer"], claim_id=claim.pk, rating=2, rationale="B", note="Second look"
     )
-    third = services.verdict_correct(
+    correction_approve(actor=people["superuser"], claim_id=claim.pk)
+    services.verdict_correct(
         actor=people["superuser"], claim_id=claim.pk, rating=1, rationale="C", note="Third look"
     )
+    third = correction_approve(actor=people["reviewer"], claim_id=claim.pk)
     shown = selectors.claim_published_verdict(claim_id=claim.pk)
     assert shown.verdict == third
     assert [v.correction_note for v in shown.corrections] == ["Third look", "Second look"]

@@ -12,6 +12,7 @@ import pytest
 
 from claims import services, workflow
 from claims.models import Claim, ClaimState, Source, Verdict
+from claims.services.review import correction_approve, correction_reject
 from claims.workflow import Move, TransitionError
 from tests.workflow.conftest import ROLES
 
@@ -34,6 +35,9 @@ ALLOWED: dict[tuple[Move, str], set[str]] = {
     (Move.DISMISS, S.IN_REVIEW): SENIOR,
     (Move.DISMISS, S.PUBLISHED): SENIOR,
     (Move.CORRECT, S.PUBLISHED): SENIOR,
+    # A correction proposed by author_reviewer (see NEEDS_A_PROPOSAL): never its proposer.
+    (Move.APPROVE_CORRECTION, S.PUBLISHED): {"reviewer", "superuser"},
+    (Move.REJECT_CORRECTION, S.PUBLISHED): SENIOR,
     (Move.EDIT_SOURCES, S.NEW): EDITING,
     (Move.EDIT_SOURCES, S.IN_PROGRESS): EDITING,
     (Move.EDIT_SOURCES, S.IN_REVIEW): SENIOR,
@@ -47,7 +51,10 @@ TARGET = {
     Move.SEND_BACK: S.IN_PROGRESS,
     Move.DISMISS: S.DISMISSED,
     Move.CORRECT: S.PUBLISHED,
+    Move.APPROVE_CORRECTION: S.PUBLISHED,
+    Move.REJECT_CORRECTION: S.PUBLISHED,
 }
+NEEDS_A_PROPOSAL = {Move.APPROVE_CORRECTION, Move.REJECT_CORRECTION}
 
 
 def _make_move(move: Move, actor: Any, claim: Claim) -> None:
@@ -66,6 +73,8 @@ def _make_move(move: Move, actor: Any, claim: Claim) -> None:
         Move.CORRECT: lambda: services.verdict_correct(
             actor=actor, claim_id=claim.pk, rating=3, rationale="Revised.", note="Typo fixed."
         ),
+        Move.APPROVE_CORRECTION: lambda: correction_approve(actor=actor, claim_id=claim.pk),
+        Move.REJECT_CORRECTION: lambda: correction_reject(actor=actor, claim_id=claim.pk),
         Move.EDIT_SOURCES: lambda: services.source_add(
             actor=actor, claim_id=claim.pk, title="Census", url="https://example.org/census"
         ),
@@ -80,6 +89,10 @@ def test_each_move_is_allowed_exactly_for_the_roles_of_the_table(
     move, state, role, people, claim_in
 ):
     claim = claim_in(state)
+    if move in NEEDS_A_PROPOSAL and state == S.PUBLISHED:
+        services.verdict_correct(
+            actor=people["author_reviewer"], claim_id=claim.pk, rating=3, rationale="R", note="N"
+        )
     actor = people[role]
     allowed = role in ALLOWED.get((move, state), set())
     assert workflow.can(actor, move, claim, **_valid_context(move, actor)) is allowed
@@ -184,9 +197,10 @@ def test_a_correction_needs_a_note(people, claim_in):
 def test_a_correction_keeps_the_old_verdict_and_supersedes_it(people, claim_in):
     claim = claim_in(S.PUBLISHED)
     old = claim.verdicts.get()
-    new = services.verdict_correct(
+    services.verdict_correct(
         actor=people["reviewer"], claim_id=claim.pk, rating=2, rationale="New data.", note="Fixed"
     )
+    new = correction_approve(actor=people["superuser"], claim_id=claim.pk)
     old.refresh_from_db()
     assert old.is_current is False
     assert (new.supersedes, new.correction_note, new.is_current) == (old, "Fixed", True)

@@ -25,8 +25,9 @@ from claims.api.serializers import (
     ProposeSerializer,
 )
 from claims.models import Claim
+from claims.services.review import correction_approve, correction_reject
 
-IF_MATCH = if_match_parameter("claim", required=False)
+IF_MATCH = if_match_parameter("claim")
 MOVE_RESPONSES = {200: ClaimSerializer, **GUARDED_WRITE_ERRORS}
 
 
@@ -70,7 +71,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             submitted = input_class(data=request.data)
             submitted.is_valid(raise_exception=True)
             data = submitted.validated_data
-        with if_match_locked(request, claim, required=False):
+        with if_match_locked(request, claim):
             service(actor=request.user, claim_id=claim.pk, **data)
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
@@ -105,6 +106,17 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     def dismiss(self, request: Request, pk: str) -> Response:
         return self._apply(request, DismissSerializer, services.claim_dismiss)
 
-    @_move("Correct a published verdict (the old one is kept)", CorrectSerializer)
+    @_move(
+        "Propose a correction of the published verdict (another reviewer approves it)",
+        CorrectSerializer,
+    )
     def correct(self, request: Request, pk: str) -> Response:
         return self._apply(request, CorrectSerializer, services.verdict_correct)
+
+    @_move("Approve the proposed correction (anyone senior but its proposer)", None)
+    def approve_correction(self, request: Request, pk: str) -> Response:
+        return self._apply(request, None, correction_approve)
+
+    @_move("Reject or withdraw the proposed correction", DismissSerializer)
+    def reject_correction(self, request: Request, pk: str) -> Response:
+        return self._apply(request, DismissSerializer, correction_reject)

@@ -11,15 +11,17 @@ from claims.api.etags import GUARDED_WRITE_ERRORS, etag_of, if_match_locked, if_
 from claims.api.serializers import ErrorSerializer, SourceSerializer, SourceUpdateSerializer
 from claims.models import Source
 
-IF_MATCH = if_match_parameter("source", required=True)
-WRITE_ERRORS = {**GUARDED_WRITE_ERRORS, 428: ErrorSerializer}
+IF_MATCH = if_match_parameter("source")
+WRITE_ERRORS = GUARDED_WRITE_ERRORS
+# A new source has no earlier version to lose: no If-Match, so no 412 or 428.
+CREATE_ERRORS = {code: ErrorSerializer for code in (400, 403, 404)}
 
 
 @extend_schema_view(
     list=extend_schema(summary="Sources, newest first; filter with ?claim=ID"),
     retrieve=extend_schema(summary="One source; its ETag guards updates"),
     create=extend_schema(
-        summary="Attach a source to a claim", responses={201: SourceSerializer, **WRITE_ERRORS}
+        summary="Attach a source to a claim", responses={201: SourceSerializer, **CREATE_ERRORS}
     ),
     update=extend_schema(
         summary="Replace a source",
@@ -62,7 +64,7 @@ class SourceViewSet(viewsets.ModelViewSet):
         source = self.get_object()
         submitted = self.get_serializer(source, data=request.data, partial=partial)
         submitted.is_valid(raise_exception=True)
-        with if_match_locked(request, source, required=True):
+        with if_match_locked(request, source):
             updated = services.source_update(
                 actor=request.user, source_id=source.pk, **submitted.validated_data
             )
@@ -70,7 +72,7 @@ class SourceViewSet(viewsets.ModelViewSet):
 
     def destroy(self, request: Request, *args, **kwargs) -> Response:
         source = self.get_object()
-        with if_match_locked(request, source, required=True):
+        with if_match_locked(request, source):
             services.source_remove(actor=request.user, source_id=source.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -1,5 +1,7 @@
 """A Content Security Policy on every response: scripts only from our own origin.
 
+It lives below both the web UI and the API (each uses it; neither imports the other).
+
 We write the header ourselves rather than add django-csp: the policy is one fixed string with
 no nonces or per-view variations, and Django 5.2 has no built-in CSP support yet. Templates
 carry no inline script or event handler, htmx is configured through a meta tag, and JSON-LD

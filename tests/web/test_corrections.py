@@ -1,0 +1,125 @@
+"""Corrections in the editors' web UI: proposed by one reviewer, approved by another.
+
+Before, the form published the correction at once, and a correction sent without a note
+came back inside a collapsed <details>, so its "This field is required." was hidden.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from claims import services, workflow
+from claims.models import ClaimState
+from tests.factories import ReviewerFactory, SuperuserFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+CORRECTION = {"correct-rating": "1", "correct-rationale": "Plainly wrong.", "correct-note": "Map."}
+OPEN_FORM = re.compile(r'<details class="correction" open>\s*<summary>Propose a correction')
+REFUSED = "Not done: the proposer of a correction cannot approve it; another reviewer must."
+
+
+@pytest.fixture
+def published(editor, reviewer, miles_claim):
+    services.claim_start(actor=editor, claim_id=miles_claim.pk)
+    services.source_add(actor=editor, claim_id=miles_claim.pk, title="Map", url="https://x.org")
+    services.verdict_propose(actor=editor, claim_id=miles_claim.pk, rating=2, rationale="Far.")
+    services.claim_publish(actor=reviewer, claim_id=miles_claim.pk)
+    return miles_claim
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return ReviewerFactory(username="ravi")
+
+
+def _post(client, name, args, data=None, htmx=True):
+    return client.post(reverse(name, args=args), data or {}, **(HTMX if htmx else {}))
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-javascript"])
+def test_a_correction_without_a_note_shows_the_error_in_an_open_form(
+    client, reviewer, published, htmx
+):
+    client.force_login(reviewer)
+    data = {**CORRECTION, "correct-note": ""}
+    response = _post(client, "web:verdict_correct", [published.pk], data, htmx=htmx)
+    assert response.status_code == (200 if htmx else 400)
+    page = response.content.decode()
+    assert OPEN_FORM.search(page), "the correction form must stay open to show its error"
+    form = page[page.index('<details class="correction"') :]
+    form = form[: form.index("</details>")]
+    assert "This field is required." in form
+    assert workflow.pending_correction(published) is None
+
+
+def test_a_correction_proposed_in_the_panel_waits_for_another_reviewer(
+    client, reviewer, second_reviewer, published
+):
+    client.force_login(reviewer)
+    page = _post(client, "web:verdict_correct", [published.pk], CORRECTION).content.decode()
+    assert "Correction proposed; another reviewer must approve it before it is published." in page
+    assert "Correction waiting for approval:" in page and "proposed by rita" in page
+    assert "Approve correction</button>" not in page  # not for its proposer
+    assert workflow.current_verdict(published).rating == 2
+    public = client.get(reverse("web:public_check", args=[published.pk])).content.decode()
+    assert "Map." not in public  # nothing public until approved
+
+    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    assert REFUSED in page
+    assert workflow.current_verdict(published).rating == 2
+
+    client.force_login(second_reviewer)
+    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    assert "Correction approved and published." in page
+    current = workflow.current_verdict(published)
+    assert (current.rating, current.author, current.reviewer) == (1, reviewer, second_reviewer)
+    assert "by rita, approved by ravi" in page
+    assert "ravi · correction approved → Published" in page
+    assert "rita · correction proposed → Published" in page
+    public = client.get(reverse("web:public_check", args=[published.pk])).content.decode()
+    assert "Map." in public
+
+
+def test_a_superuser_cannot_approve_their_own_correction_in_the_panel(client, published):
+    boss = SuperuserFactory(username="boss")
+    client.force_login(boss)
+    _post(client, "web:verdict_correct", [published.pk], CORRECTION)
+    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    assert REFUSED in page
+    assert workflow.current_verdict(published).rating == 2
+
+
+def test_a_reviewer_rejects_a_proposed_correction(client, reviewer, second_reviewer, published):
+    client.force_login(reviewer)
+    _post(client, "web:verdict_correct", [published.pk], CORRECTION)
+    client.force_login(second_reviewer)
+    page = _post(client, "web:move", [published.pk, "reject_correction"]).content.decode()
+    assert "Correction rejected; the verdict stands." in page
+    assert "Correction waiting for approval:" not in page
+    assert workflow.pending_correction(published) is None
+
+
+def test_an_editor_neither_proposes_nor_approves_corrections(client, editor, reviewer, published):
+    client.force_login(editor)
+    page = _post(client, "web:verdict_correct", [published.pk], CORRECTION).content.decode()
+    assert "Not done: only reviewers and superusers may do that." in page
+    assert workflow.pending_correction(published) is None
+    services.verdict_correct(
+        actor=reviewer, claim_id=published.pk, rating=1, rationale="x", note="y"
+    )
+    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    assert "Not done: only reviewers and superusers may do that." in page
+    published.refresh_from_db()
+    assert published.state == ClaimState.PUBLISHED
+    assert workflow.current_verdict(published).rating == 2
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, published):
+    response = _post(client, "web:move", [published.pk, "approve_correction"], htmx=False)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
