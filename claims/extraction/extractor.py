@@ -24,7 +24,7 @@ from claims.extraction.fractions import (
     fraction,
 )
 from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS
-from claims.extraction.lexicon.numbers import DENOMINATORS, SMALL, TENS
+from claims.extraction.lexicon.numbers import DENOMINATORS, GROUPS, SCALES, SMALL, TENS
 from claims.extraction.lexicon.units import UNITS
 from claims.extraction.numbers import DIGIT_RUN_RE, FRACTION_CHARS
 from claims.extraction.quantity import Quantity
@@ -49,8 +49,7 @@ def _anchor_pattern() -> re.Pattern[str]:
     words = trie_pattern([v for w in (*SMALL, *TENS) for v in (w, w.capitalize())])
     unit_words = {w for w in UNITS if w.isalpha() and len(w) > 2}
     after_a = trie_pattern(
-        {*unit_words, *DENOMINATORS, "dozen", "hundred", "thousand", "million", "billion",
-         "trillion", "square", "cubic"}
+        {*unit_words, *DENOMINATORS, *GROUPS, *SCALES, "square", "cubic"}
     )  # fmt: skip
     # Currency codes and "US$"-style prefixes are read backwards from the digit or the "$"
     # (see _currency_before): as branches here they would cost a test at every word.

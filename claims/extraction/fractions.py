@@ -13,7 +13,7 @@ import re
 from claims.extraction.drafts import Draft, Tail, draft_after_figure, draft_from_tail
 from claims.extraction.figures import Figure, with_scale
 from claims.extraction.lexicon import wordset
-from claims.extraction.lexicon.numbers import DENOMINATORS, SCALES
+from claims.extraction.lexicon.numbers import DENOMINATORS, GROUPS, SCALES
 from claims.extraction.lexicon.words import NOT_NOUNS
 from claims.extraction.qualifiers import prefix_at
 from claims.extraction.tails import percent_at, unit_at
@@ -23,7 +23,8 @@ DENOMINATOR_RE = re.compile(rf"(?:[ \t]+|-)((?i:{_DENOM_ALT}))(?![\w])")
 _ARTICLE_RE = re.compile(r"[ \t]+(?:an?|the)[ \t]+", re.IGNORECASE)
 _OF_ARTICLE_RE = re.compile(r"[ \t]+of[ \t]+(?:an?)[ \t]+", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+([A-Za-z]+)")
-_SCALE_WORD_RE = re.compile(r"[ \t]+((?i:dozen|hundred|thousand|million|billion|trillion))(?![\w])")
+_SCALE_WORD_RE = re.compile(r"[ \t]+((?i:" + "|".join([*GROUPS, *SCALES]) + r"))(?![\w])")
+_SCALE_VALUES = {**GROUPS, **SCALES}
 _PREV_RE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _NOT_BEFORE_HALF = wordset(
     "first second other the a an one latter former back top bottom its their his her"
@@ -99,7 +100,7 @@ def after_article(text: str, start: int, pos: int) -> Draft | None:
     scale = _SCALE_WORD_RE.match(text, pos - 1)
     if scale is not None:
         word = scale.group(1).casefold()
-        value = 12.0 if word == "dozen" else SCALES[word]
+        value = _SCALE_VALUES[word]
         figure = with_scale(text, Figure(start, scale.end(), value, None, "a " + word, True))
         return draft_after_figure(text, figure)
     draft = _unit_draft(text, start, 1.0, pos - 1)
@@ -147,7 +148,7 @@ def _scaled_draft(text: str, start: int, share: float, pos: int) -> Draft | None
     if scale is None:
         return None
     word = scale.group(1).casefold()
-    value = share * (12.0 if word == "dozen" else SCALES[word])
+    value = share * _SCALE_VALUES[word]
     return draft_after_figure(text, Figure(start, scale.end(), value, None, "a " + word, True))
 
 

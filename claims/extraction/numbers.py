@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extraction.context import peek
-from claims.extraction.lexicon.numbers import SCALES, SMALL, TENS
+from claims.extraction.lexicon.numbers import GROUPS, SCALES, SMALL, TENS
 
 # Thousands separators: comma, thin space, narrow no-break space, no-break space.
 _SEP = "[,\u2009\u202f\u00a0]"
@@ -36,7 +36,7 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
 }  # fmt: skip
 AMBIGUOUS_SCALES: dict[str, float] = {"m": 1e6, "k": 1e3, "K": 1e3, "M": 1e6, "b": 1e9}
 
-_WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, *GROUPS], key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD})(?![\w])")
 _NEXT_WORD_RE = re.compile(rf"(?:[ \t]+|-)((?i:and)[ \t]+)?((?i:{_WORD}))(?![\w])")
 SCALE_RE = re.compile(
@@ -104,8 +104,8 @@ def _combine(words: list[str]) -> float:
             current += SMALL[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "dozen":
-            current = (current or 1) * 12
+        elif word in GROUPS:
+            current = (current or 1) * GROUPS[word]
         elif word == "hundred":
             current = (current or 1) * 100
         else:
@@ -116,11 +116,11 @@ def _combine(words: list[str]) -> float:
 
 def _follows(prev: str, word: str) -> bool:
     """Whether `word` may continue a number phrase after `prev` ("twenty" "five": yes)."""
-    if word in SCALES or word == "dozen":
+    if word in SCALES or word in GROUPS:
         return prev not in SCALES or SCALES.get(word, 0) > SCALES.get(prev, 0)
     if prev in TENS:
         return word in SMALL and 0 < SMALL[word] < 10
-    return prev in SCALES or prev == "dozen"
+    return prev in SCALES or prev in GROUPS
 
 
 def word_number_at(text: str, pos: int) -> Number | None:
