@@ -217,7 +217,8 @@ def write_cost(text: str, sample: int) -> None:
     drafts = drafts[:sample] if sample else drafts
     started = time.monotonic()
     with transaction.atomic():
-        _store_drafts(Article.objects.select_for_update().get(pk=article.pk), drafts)
+        locked = Article.objects.select_for_update().defer("raw", "text").get(pk=article.pk)
+        _store_drafts(locked, drafts, article.text)
     took = time.monotonic() - started
     stored = (
         Claim.objects.filter(article=article).count()

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _KIND_OF_CHECK = {"date_arithmetic": "duration", "geography": "length"}
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftClaim:
     """A claim as the machine sees it, before it is matched to what is stored."""
 
@@ -82,8 +82,10 @@ def article_extract(*, article_id: int) -> Article | None:
         return None
     drafts = draft_claims(article.text, reference_date=article.dateline)
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article_id)
-        _store_drafts(locked, drafts)
+        # Not the texts again: a long article's are megabytes, and the drafts' spans refer to
+        # the text they were read from, which never changes.
+        locked = Article.objects.select_for_update().defer("raw", "text").get(pk=article_id)
+        _store_drafts(locked, drafts, article.text)
         locked.extraction_state = ExtractionState.DONE
         locked.extractor_version = EXTRACTOR_VERSION
         locked.extraction_finished_at = timezone.now()
@@ -200,7 +202,7 @@ _CLAIM_FIELDS = (
 STORE_BATCH = 500
 
 
-def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
+def _store_drafts(article: Article, drafts: Sequence[DraftClaim], text: str) -> None:
     """Match each draft to its predecessor; keep every claim an editor has worked on.
 
     Bulk statements, a batch at a time: a long article has tens of thousands of claims, and a
@@ -220,7 +222,6 @@ def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
     # successor before creating any claim, so that a new claim may take a successor's old span.
     _retire([c for c in stored if c.pk not in kept])
     del stored, kept
-    text = article.text
     refreshed = [(draft, successors[id(draft)]) for draft in drafts if id(draft) in successors]
     for at in range(0, len(refreshed), STORE_BATCH):
         _refresh_claims(article, text, refreshed[at : at + STORE_BATCH])
