@@ -159,7 +159,8 @@ def test_a_long_article_is_stored_a_batch_at_a_time(bulk_sizes):
         if q["sql"].startswith(f'INSERT INTO "{table}"')
     )
     batches = math.ceil(counts["claims_claim"] / STORE_BATCH)
-    for table, rows in counts.items():
+    # (SQLite caps a statement's parameters, and Django splits a batch into smaller inserts.)
+    for table, rows in counts.items() if connection.vendor == "postgresql" else ():
         # A statement per STORE_BATCH rows; a batch of claims may end its children's early.
         assert inserts[table] <= math.ceil(rows / STORE_BATCH) + batches, (table, inserts)
     # No more than a batch of model instances is ever built at once.
