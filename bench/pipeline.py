@@ -1,12 +1,23 @@
 """Benchmark: articles through two Celery worker processes on PostgreSQL and Redis.
 
     .venv/bin/python bench/pipeline.py [--articles 1000] [--workers 2]
+        [--database factcheck_bench] [--redis-db 14] [--large-mb 0] [--write-cost]
+        [--write-sample 0]
 
-Creates (and afterwards drops) the database `factcheck_bench`, uses Redis database 14, starts
-the workers, submits every article as fast as the ingest service takes them, and waits until
-each is `done`. Prints articles per second (first submit to last done), p50/p95 of the time
-from submit to done (queueing included: all articles are submitted at once), and each
-worker's peak resident memory (parent and pool child, VmHWM from /proc).
+Creates (and afterwards drops) the database `--database`, uses Redis database `--redis-db`,
+starts the workers, submits every article as fast as the ingest service takes them, and waits
+until each is `done`. Prints articles per second (first submit to last done), p50/p95 of the
+time from submit to done (queueing included: all articles are submitted at once), and each
+worker's peak resident memory (parent and pool child, VmHWM from /proc) and its resident
+memory once all is done (VmRSS: what it keeps).
+
+`--large-mb 5` puts one long article (the same news text, repeated to 5 MB, under
+INGEST_MAX_BYTES) first among the articles, and reports how its extraction went.
+`--write-cost` then stores, in this process and after the workers have stopped, the drafts of
+a 50 KB article and of a `--large-mb` one (5 MB if not given), and prints the time of the
+write alone (the transaction that stores claims, quantities and findings) per stored row:
+with a write cost independent of the article's length the two figures are alike.
+`--write-sample N` stores only each article's first N claims (to measure a slow write).
 """
 
 from __future__ import annotations
@@ -21,28 +32,36 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DB_NAME = "factcheck_bench"
 PG = "postgres://postgres@127.0.0.1:5432"
-BROKER = "redis://127.0.0.1:6379/14"
-
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="factcheck.settings",
-    DEBUG="true",
-    DATABASE_URL=f"{PG}/{DB_NAME}",
-    CELERY_BROKER_URL=BROKER,
-    LOG_LEVEL="WARNING",
-    CONN_MAX_AGE="60",
-)
+SMALL_BYTES = 50_000  # the short article of --write-cost
 sys.path.insert(0, str(REPO))
 
 
-def make_texts(count: int) -> list[str]:
-    """Distinct news-like articles, 2–5 KB each, from the demo articles and the seed."""
+def configure(database: str, redis_db: int) -> str:
+    """Point this process (and the workers it starts) at the bench's database and Redis."""
+    broker = f"redis://127.0.0.1:6379/{redis_db}"
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="factcheck.settings",
+        DEBUG="true",
+        DATABASE_URL=f"{PG}/{database}",
+        CELERY_BROKER_URL=broker,
+        LOG_LEVEL="WARNING",
+        CONN_MAX_AGE="60",
+    )
+    return broker
+
+
+def _bodies() -> list[str]:
     sources = sorted((REPO / "claims" / "demo").glob("*.txt"))
     seed = REPO.parent / "shared" / "seeds" / "izium-2022-09-14.txt"
     if seed.exists():
         sources.append(seed)
-    bodies = [p.read_text(encoding="utf-8").split("\n", 1)[1].strip() for p in sources]
+    return [p.read_text(encoding="utf-8").split("\n", 1)[1].strip() for p in sources]
+
+
+def make_texts(count: int) -> list[str]:
+    """Distinct news-like articles, 2–5 KB each, from the demo articles and the seed."""
+    bodies = _bodies()
     texts = []
     for i in range(count):
         body = bodies[i % len(bodies)]
@@ -54,11 +73,25 @@ def make_texts(count: int) -> list[str]:
     return texts
 
 
-def reset_database() -> None:
-    subprocess.run(
-        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB_NAME], check=True
-    )
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB_NAME], check=True)
+def make_long_text(size: int, label: str) -> str:
+    """One article of about `size` bytes (UTF-8): the same bulletins, back to back, so that a
+    long article holds as many figures per KB as a short one."""
+    bodies = _bodies()
+    parts, total, i = [f"{label}.\n\n"], 0, 0
+    while total < size:
+        part = (
+            f"Bulletin {i}: officials counted {i + 3} crews and {i * 7 + 11} trucks.\n\n"
+            f"{bodies[i % len(bodies)]}\n\n"
+        )
+        parts.append(part)
+        total += len(part.encode("utf-8"))
+        i += 1
+    return "".join(parts).strip()
+
+
+def reset_database(name: str) -> None:
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
 
 
 def start_worker(name: str) -> subprocess.Popen:
@@ -83,8 +116,9 @@ def process_tree(pid: int) -> list[int]:
     return pids
 
 
-def peak_rss_mb(pid: int) -> float:
-    """The largest VmHWM in the worker's process tree (its pool child does the work)."""
+def peak_rss_mb(pid: int, field: str = "VmHWM") -> float:
+    """The largest VmHWM in the worker's process tree (its pool child does the work); with
+    field="VmRSS", the largest resident memory now."""
     peaks = []
     for p in process_tree(pid):
         try:
@@ -92,7 +126,7 @@ def peak_rss_mb(pid: int) -> float:
         except FileNotFoundError:
             continue
         for line in status.splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 peaks.append(int(line.split()[1]) / 1024)
     return max(peaks, default=0.0)
 
@@ -101,9 +135,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database", default="factcheck_bench")
+    parser.add_argument("--redis-db", type=int, default=14)
+    parser.add_argument("--large-mb", type=float, default=0.0)
+    parser.add_argument("--write-cost", action="store_true")
+    parser.add_argument("--write-sample", type=int, default=0)
     args = parser.parse_args()
 
-    reset_database()
+    broker = configure(args.database, args.redis_db)
+    reset_database(args.database)
     import django
 
     django.setup()
@@ -114,20 +154,25 @@ def main() -> None:
     from claims.models import Article
 
     call_command("migrate", verbosity=0)
-    redis.Redis.from_url(BROKER).flushdb()
+    redis.Redis.from_url(broker).flushdb()
     texts = make_texts(args.articles)
+    large_id = None
+    if args.large_mb:
+        texts[0] = make_long_text(int(args.large_mb * 1_000_000), "Long bulletin")
     workers = [start_worker(f"bench{i}") for i in range(args.workers)]
     time.sleep(3)
     try:
         started = time.monotonic()
         for text in texts:
-            services.article_ingest_text(text=text)
+            article = services.article_ingest_text(text=text).article
+            large_id = article.pk if large_id is None and args.large_mb else large_id
         submitted = time.monotonic() - started
         while Article.objects.exclude(extraction_state__in=["done", "failed"]).exists():
             if time.monotonic() - started > 1800:
                 raise SystemExit("gave up after 30 minutes")
             time.sleep(0.5)
         peaks = [peak_rss_mb(w.pid) for w in workers]
+        kept = [peak_rss_mb(w.pid, "VmRSS") for w in workers]
         rows = list(
             Article.objects.values_list("created_at", "extraction_finished_at", "extraction_state")
         )
@@ -135,14 +180,58 @@ def main() -> None:
         for w in workers:
             os.killpg(w.pid, signal.SIGTERM)
             w.wait(timeout=30)
-    report(rows, submitted, peaks, args)
+    report(rows, submitted, peaks, kept, args)
+    if large_id is not None:
+        report_large(Article.objects.get(pk=large_id))
+    if args.write_cost:
+        for size, label in ((SMALL_BYTES, "50 KB"), (int((args.large_mb or 5) * 1e6), "large")):
+            write_cost(make_long_text(size, f"Write-cost {label}"), args.write_sample)
+    redis.Redis.from_url(broker).flushdb()
     from django.db import connections
 
     connections.close_all()
-    reset_database()
+    reset_database(args.database)
 
 
-def report(rows, submitted: float, peaks: list[float], args) -> None:
+def report_large(article) -> None:
+    from claims.models import Claim
+
+    took = article.extraction_finished_at - article.extraction_started_at
+    print(
+        f"long article        {len(article.text.encode('utf-8')) / 1e6:.1f} MB: "
+        f"{article.extraction_state}, {Claim.objects.filter(article=article).count()} claims, "
+        f"started → finished {took.total_seconds():.1f} s {article.extraction_error[:80]}"
+    )
+
+
+def write_cost(text: str, sample: int) -> None:
+    """The write alone, as the worker does it: one transaction that stores the drafts."""
+    from django.db import transaction
+
+    from claims import services
+    from claims.models import Article, CheckResult, Claim, Quantity
+    from claims.services.extraction import _store_drafts, draft_claims
+
+    article = services.article_ingest_text(text=text).article
+    drafts = draft_claims(article.text, reference_date=article.dateline)
+    drafts = drafts[:sample] if sample else drafts
+    started = time.monotonic()
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().defer("raw", "text").get(pk=article.pk)
+        _store_drafts(locked, drafts, article.text)
+    took = time.monotonic() - started
+    stored = (
+        Claim.objects.filter(article=article).count()
+        + Quantity.objects.filter(claim__article=article).count()
+        + CheckResult.objects.filter(claim__article=article).count()
+    )
+    print(
+        f"write {len(text.encode('utf-8')) / 1e6:5.2f} MB     {stored} rows "
+        f"(claims, quantities, findings) in {took:.2f} s: {1000 * took / stored:.3f} ms per row"
+    )
+
+
+def report(rows, submitted: float, peaks: list[float], kept: list[float], args) -> None:
     latencies = sorted((done - created).total_seconds() for created, done, _ in rows)
     first = min(created for created, _, _ in rows)
     last = max(done for _, done, _ in rows)
@@ -154,8 +243,8 @@ def report(rows, submitted: float, peaks: list[float], args) -> None:
     rate = len(rows) / wall
     print(f"throughput          {rate:.1f} articles/s ({wall:.1f} s first submit → last done)")
     print(f"submit → done       p50 {q[49]:.2f} s, p95 {q[94]:.2f} s (all submitted at once)")
-    for i, peak in enumerate(peaks):
-        print(f"worker {i} peak RSS   {peak:.0f} MB")
+    for i, (peak, now) in enumerate(zip(peaks, kept, strict=True)):
+        print(f"worker {i} peak RSS   {peak:.0f} MB (kept at the end: {now:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ large places only. Loaded lazily, once per process; no network.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import threading
@@ -100,6 +99,8 @@ class _Tier:
     """The places of one data file, indexed by folded spelling (and, on demand, skeleton)."""
 
     small = False  # True for the small-town tier held in memory (no town file could be written)
+    # Worker threads share a tier: one builds the loose index while the others wait for it.
+    _building = threading.Lock()
 
     def __init__(self, records: Iterable[dict], skip: frozenset[int] = frozenset()) -> None:
         self.places: list[Place] = []
@@ -166,13 +167,19 @@ class _Tier:
         return [Match(self.places[i], self.mains[i] == key, self.small) for i in indexes]
 
     def _loose_index(self) -> dict[str, list[int]]:
-        # Built on the first name no exact spelling knows: most articles never need it.
-        if self._loose is None:
-            self._loose = {}
-            for key, held in self.exact.items():
-                for index in [held] if isinstance(held, int) else held:
-                    self._loose.setdefault(skeleton(key), []).append(index)
-        return self._loose
+        # Built on the first name no exact spelling knows: most articles never need it. Built
+        # into a local and published whole: another thread never reads a half-filled index.
+        loose = self._loose
+        if loose is None:
+            with self._building:
+                loose = self._loose
+                if loose is None:
+                    loose = {}
+                    for key, held in self.exact.items():
+                        for index in [held] if isinstance(held, int) else held:
+                            loose.setdefault(skeleton(key), []).append(index)
+                    self._loose = loose
+        return loose
 
 
 class _Towns:
@@ -256,10 +263,20 @@ def elsewhere(a: Place, b: Place) -> bool:
     return a.geonameid != b.geonameid and rough_km(a, b) > 25
 
 
-@functools.cache
+_gazetteer: Gazetteer | None = None
+_loading_gazetteer = threading.Lock()
+
+
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer, loaded on first use."""
-    return Gazetteer()
+    """The process's gazetteer, loaded on first use, once, whichever threads ask for it."""
+    global _gazetteer
+    found = _gazetteer
+    if found is None:
+        with _loading_gazetteer:
+            found = _gazetteer
+            if found is None:
+                found = _gazetteer = Gazetteer()
+    return found
 
 
 def _records(filename: str) -> Iterator[dict]:

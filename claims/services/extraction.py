@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _KIND_OF_CHECK = {"date_arithmetic": "duration", "geography": "length"}
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftClaim:
     """A claim as the machine sees it, before it is matched to what is stored."""
 
@@ -82,8 +82,10 @@ def article_extract(*, article_id: int) -> Article | None:
         return None
     drafts = draft_claims(article.text, reference_date=article.dateline)
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article_id)
-        _store_drafts(locked, drafts)
+        # Not the texts again: a long article's are megabytes, and the drafts' spans refer to
+        # the text they were read from, which never changes.
+        locked = Article.objects.select_for_update().defer("raw", "text").get(pk=article_id)
+        _store_drafts(locked, drafts, article.text)
         locked.extraction_state = ExtractionState.DONE
         locked.extractor_version = EXTRACTOR_VERSION
         locked.extraction_finished_at = timezone.now()
@@ -195,49 +197,65 @@ _CLAIM_FIELDS = (
 )
 
 
-def _store_drafts(article: Article, drafts: Sequence[DraftClaim]) -> None:
+# Rows per INSERT and per batch of claims: a long article has tens of thousands of claims, and
+# only one batch's model instances (and copies of sentences) are alive at a time.
+STORE_BATCH = 500
+
+
+def _store_drafts(article: Article, drafts: Sequence[DraftClaim], text: str) -> None:
     """Match each draft to its predecessor; keep every claim an editor has worked on.
 
-    Bulk statements throughout: a long article has thousands of claims.
+    Bulk statements, a batch at a time: a long article has tens of thousands of claims, and a
+    worker holds one batch of rows, not the article's.
     """
     # Locked, as every review service locks a claim before it writes: an editor's source
-    # added meanwhile waits for us, and we see it before deciding what is untouched.
-    stored = list(article.claims.select_for_update().filter(detached=False))
+    # added meanwhile waits for us, and we see it before deciding what is untouched. Only
+    # what matching needs is loaded (not each claim's sentence).
+    stored = list(
+        article.claims.select_for_update()
+        .filter(detached=False)
+        .only("id", "article_id", "start", "end", "kind")
+    )
     successors = _match(stored, drafts)
     kept = {claim.pk for claim in successors.values()}
-    # Retire first, so that a successor may take over a retired claim's span.
+    # Retire first, so that a successor may take over a retired claim's span; refresh every
+    # successor before creating any claim, so that a new claim may take a successor's old span.
     _retire([c for c in stored if c.pk not in kept])
-    claims, refreshed = [], []
-    for draft in drafts:
-        fresh = _new_claim(article, draft)
-        old = successors.get(id(draft))
-        if old is not None:
-            for name in _CLAIM_FIELDS[:-1]:
-                setattr(old, name, getattr(fresh, name))
-            old.updated_at = timezone.now()
-            refreshed.append(old)
-        claims.append(old or fresh)
-    if refreshed:
-        StoredQuantity.objects.filter(claim__in=refreshed).delete()
-        CheckResult.objects.filter(claim__in=refreshed, source__isnull=True).delete()
-        Claim.objects.bulk_update(refreshed, _CLAIM_FIELDS, batch_size=500)
-    Claim.objects.bulk_create([c for c in claims if c.pk is None], batch_size=500)
-    _store_children(claims, drafts)
-    _count_reference_findings(refreshed)
+    del stored, kept
+    refreshed = [(draft, successors[id(draft)]) for draft in drafts if id(draft) in successors]
+    for at in range(0, len(refreshed), STORE_BATCH):
+        _refresh_claims(article, text, refreshed[at : at + STORE_BATCH])
+    for at in range(0, len(drafts), STORE_BATCH):
+        batch = drafts[at : at + STORE_BATCH]
+        claims = [successors.get(id(d)) or _new_claim(article, text, d) for d in batch]
+        Claim.objects.bulk_create([c for c in claims if c.pk is None], batch_size=STORE_BATCH)
+        _store_children(claims, batch)
 
 
-def _count_reference_findings(claims: Sequence[Claim]) -> None:
-    """A kept claim's reference findings (from its sources) still count towards its worst."""
-    with_references = CheckResult.objects.filter(claim__in=claims, source__isnull=False)
+def _refresh_claims(article: Article, text: str, pairs: Sequence[tuple[DraftClaim, Claim]]) -> None:
+    """Successors take their draft's span, sentence and findings, and their machine rows are
+    written afresh; the findings of their sources still count towards their worst outcome."""
+    now = timezone.now()
+    claims = []
+    for draft, old in pairs:
+        fresh = _new_claim(article, text, draft)
+        for name in _CLAIM_FIELDS[:-1]:
+            setattr(old, name, getattr(fresh, name))
+        old.updated_at = now
+        claims.append(old)
+    StoredQuantity.objects.filter(claim__in=claims).delete()
+    CheckResult.objects.filter(claim__in=claims, source__isnull=True).delete()
     outcomes: dict[int, list[str]] = {}
-    for claim_id, outcome in CheckResult.objects.filter(
-        claim_id__in=with_references.values("claim_id")
-    ).values_list("claim_id", "outcome"):
-        outcomes.setdefault(claim_id, []).append(outcome)
-    changed = [c for c in claims if c.pk in outcomes]
-    for claim in changed:
-        claim.worst_outcome = worst_outcome(outcomes[claim.pk])
-    Claim.objects.bulk_update(changed, ["worst_outcome"], batch_size=500)
+    for claim_id, outcome in CheckResult.objects.filter(claim__in=claims).values_list(
+        "claim_id", "outcome"
+    ):
+        outcomes.setdefault(claim_id, []).append(outcome)  # a source's reference finding
+    for claim in claims:
+        if claim.pk in outcomes:
+            claim.worst_outcome = worst_outcome(
+                filter(None, [claim.worst_outcome, *outcomes[claim.pk]])
+            )
+    Claim.objects.bulk_update(claims, _CLAIM_FIELDS, batch_size=STORE_BATCH)
 
 
 def _match(stored: Sequence[Claim], drafts: Sequence[DraftClaim]) -> dict[int, Claim]:
@@ -267,8 +285,7 @@ def _match(stored: Sequence[Claim], drafts: Sequence[DraftClaim]) -> dict[int, C
     return successors
 
 
-def _new_claim(article: Article, draft: DraftClaim) -> Claim:
-    text = article.text
+def _new_claim(article: Article, text: str, draft: DraftClaim) -> Claim:
     worst = worst_outcome(f.outcome for f in draft.findings)
     sentence_start = min(draft.sentence[0], draft.start)
     sentence_end = max(draft.sentence[1], draft.end)
@@ -287,8 +304,9 @@ def _new_claim(article: Article, draft: DraftClaim) -> Claim:
 
 
 def _store_children(claims: Sequence[Claim], drafts: Sequence[DraftClaim]) -> None:
+    """The quantities and findings of one batch of claims (already stored)."""
     StoredQuantity.objects.bulk_create(
-        (
+        [
             StoredQuantity(
                 claim=claim,
                 start=q.start,
@@ -305,16 +323,16 @@ def _store_children(claims: Sequence[Claim], drafts: Sequence[DraftClaim]) -> No
             )
             for claim, draft in zip(claims, drafts, strict=True)
             for q in draft.quantities
-        ),
-        batch_size=1000,
+        ],
+        batch_size=STORE_BATCH,
     )
     CheckResult.objects.bulk_create(
-        (
+        [
             CheckResult.from_finding(f, claim_id=claim.pk)
             for claim, draft in zip(claims, drafts, strict=True)
             for f in draft.findings
-        ),
-        batch_size=1000,
+        ],
+        batch_size=STORE_BATCH,
     )
 
 
