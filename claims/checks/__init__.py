@@ -34,9 +34,15 @@ __all__ = [
 ]
 
 
-def check_text(text: str, reference_date: date | None = None) -> list[Finding]:
-    """Extract the text's quantities once and run every machine check on them."""
-    quantities = extract_quantities(text, reference_date=reference_date)
+def check_text(
+    text: str,
+    reference_date: date | None = None,
+    quantities: Sequence[Quantity] | None = None,
+) -> list[Finding]:
+    """Extract the text's quantities once (or take `quantities`, the text's own, when the
+    caller has them) and run every machine check on them."""
+    if quantities is None:
+        quantities = extract_quantities(text, reference_date=reference_date)
     findings = [
         *check_conversions(text, quantities),
         *check_geography(text, quantities),

@@ -112,7 +112,7 @@ def article_fail(*, article_id: int, reason: str) -> None:
 def draft_claims(text: str, *, reference_date: date | None = None) -> list[DraftClaim]:
     """Group quantities into claims (a figure and its conversion make one) and attach findings."""
     quantities = extract_quantities(text, reference_date=reference_date)
-    findings = check_text(text, reference_date=reference_date)
+    findings = check_text(text, reference_date=reference_date, quantities=quantities)
     conversions = [f for f in findings if f.check == "conversion"]
     drafts = _group_quantities(quantities, conversions)
     starts = [d.start for d in drafts]

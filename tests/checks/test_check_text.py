@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checks import CHECKS, OUTCOMES, check_text
+from claims.extraction import extract_quantities
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "izium-2022-09-14.txt"
 CHECKS_DIR = Path(__file__).resolve().parents[2] / "claims" / "checks"
@@ -145,3 +146,10 @@ def test_any_mix_of_phrases_gives_well_formed_findings(parts, dateline):
     for finding in check_text(text, reference_date=dateline):
         assert finding.check in CHECKS and finding.outcome in OUTCOMES
         assert 0 <= finding.start < finding.end <= len(text)
+
+
+def test_the_texts_own_quantities_give_the_same_findings(seed):
+    # The pipeline extracts once and hands the quantities over, instead of reading twice.
+    text, findings = seed
+    quantities = extract_quantities(text, reference_date=WEDNESDAY)
+    assert check_text(text, WEDNESDAY, quantities) == findings
