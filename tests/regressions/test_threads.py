@@ -13,7 +13,7 @@ import pytest
 
 from claims.checks import gazetteer as gazetteer_module
 from claims.checks.gazetteer import TIERS, _Tier, skeleton
-from claims.extraction import extract_quantities, extractor
+from claims.extraction import collector, extract_quantities, extractor
 
 TEXT = "The lake covers 120 square miles (311 square kilometres), some 30 miles north. " * 3
 
@@ -84,7 +84,7 @@ def test_a_call_overlapping_another_leaves_the_collector_on(monkeypatch):
                 x_done.set()
 
     monkeypatch.setattr(extractor, "_extract", extract)
-    monkeypatch.setattr(extractor, "gc", PinnedGc(), raising=False)
+    monkeypatch.setattr(collector, "gc", PinnedGc())  # the one module that switches it
     x = threading.Thread(target=extract_quantities, args=(TEXT,), name="X")
     y = threading.Thread(
         target=lambda: x_inside.wait(timeout=1) and extract_quantities(TEXT), name="Y"
