@@ -152,6 +152,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.NewsroomMember"],
+    # JSON nested deeper than any of our bodies is refused before Python's parser recurses.
+    "DEFAULT_PARSER_CLASSES": [
+        "claims.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.NewestFirstCursorPagination",
     "PAGE_SIZE": 50,
