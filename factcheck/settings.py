@@ -154,9 +154,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.NewsroomMember"],
     # JSON nested deeper than any of our bodies is refused before Python's parser recurses.
     "DEFAULT_PARSER_CLASSES": [
+        # JSON only, as the README documents: a form cannot say null, and the schema says JSON.
         "claims.api.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.NewestFirstCursorPagination",
@@ -185,6 +184,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"OutcomeEnum": "claims.models.choices.OUTCOME_CHOICES"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.add_error_responses",
+    ],
 }
 
 # --- Celery: a broker selects the real queue; without one tasks run in-process ---------------
