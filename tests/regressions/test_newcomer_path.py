@@ -4,6 +4,7 @@ dependencies pyproject.toml declares."""
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -59,6 +60,6 @@ def test_the_readmes_screenshots_are_png_images_of_the_browser_viewport():
 
 def test_pyproject_declares_what_is_imported_and_nothing_unused():
     declared = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
-    names = {dep.split(">")[0].split("[")[0].split("=")[0].split("<")[0].strip() for dep in declared}
+    names = {re.split(r"[\[<>=;! ]", dep, maxsplit=1)[0] for dep in declared}
     assert "lxml_html_clean" in names
     assert not names & {"pysbd", "nh3"}
