@@ -6,6 +6,9 @@ them at PostgreSQL and Redis); this only fills in what a test run needs and spee
 
 import os
 
+# A developer's .env (written by bin/run) must not change what the tests run with.
+os.environ.setdefault("ENV_FILE", os.devnull)
+
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret-7f3c9a2e5b1d8f4a6c0e9b2d7a5f3c1e8b4d")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("STATIC_MANIFEST", "false")

@@ -1,5 +1,8 @@
 import pytest
 
+# Where the real stack is required (CI, bin/test), a skipped test fails instead.
+pytest_plugins = ["tests.real_stack", "pytester"]
+
 
 @pytest.fixture
 def on_postgres(settings):

@@ -6,7 +6,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.conf import settings
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -23,13 +29,35 @@ class PreconditionFailed(exceptions.APIException):
     default_detail = "The resource changed since you read it; fetch it again and retry."
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+    default_detail = "The request body is over the limit; send less."
+
+
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
     default_code = "precondition_required"
     default_detail = "Send the ETag you last read in an If-Match header."
 
 
-def _translate(exc: Exception) -> Exception:
+def _too_large(request) -> PayloadTooLarge:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    try:
+        size = int(request.META.get("CONTENT_LENGTH") or 0)
+    except (AttributeError, ValueError):
+        size = 0
+    said = f"is {size:,} bytes, over" if size > limit else "is over"
+    return PayloadTooLarge(f"The request body {said} the limit of {limit:,} bytes; send less.")
+
+
+def _translate(exc: Exception, request=None) -> Exception:
+    # Django refuses these bodies itself while DRF parses them; left alone they become a bare
+    # HTML 400 instead of the API's error.
+    if isinstance(exc, RequestDataTooBig):
+        return _too_large(request)
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        return exceptions.ParseError(f"{exc}; send fewer fields or files.")
     if isinstance(exc, TransitionError):
         return exceptions.PermissionDenied(str(exc), code="transition_refused")
     if isinstance(exc, IntakeError):
@@ -55,7 +83,7 @@ def _message(detail) -> str:
 
 
 def api_exception_handler(exc: Exception, context) -> Response | None:
-    exc = _translate(exc)
+    exc = _translate(exc, context.get("request"))
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -1,11 +1,8 @@
 from django.urls import include, path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerSplitView,
-)
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from claims.api.schema import SchemaView
 from claims.api.views.articles import ArticleViewSet
 from claims.api.views.claimreviews import ClaimReviewViewSet
 from claims.api.views.claims import ClaimViewSet
@@ -22,7 +19,7 @@ router.register("sources", SourceViewSet, basename="source")
 router.register("claimreviews", ClaimReviewViewSet, basename="claimreview")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
+    path("schema/", SchemaView.as_view(permission_classes=[]), name="schema"),
     # The split view serves its start-up script as a file, so the CSP can forbid inline script.
     path(
         "docs/",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from playwright.sync_api import expect
 
 from tests.paths import REPO
 
-SCREENSHOTS = REPO / "docs" / "screenshots"
+# The README's screenshots are committed; a test run writes its own to a git-ignored folder,
+# so the clone stays clean. UPDATE_SCREENSHOTS=1 writes the README's instead.
+README_SCREENSHOTS = REPO / "docs" / "screenshots"
+RUN_SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
+SCREENSHOTS = README_SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else RUN_SCREENSHOTS
 
 
 def log_in(page: Any, base: str, username: str) -> None:

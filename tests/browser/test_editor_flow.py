@@ -1,5 +1,6 @@
 """An editor checks the seed article's "30 miles" claim; a reviewer publishes it; the public
-page shows it with its ClaimReview. Screenshots of the three pages go to docs/screenshots/."""
+page shows it with its ClaimReview. Screenshots of the three pages go to
+tests/artifacts/screenshots/ (docs/screenshots/, the README's, with UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 

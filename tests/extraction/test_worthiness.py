@@ -8,8 +8,10 @@ from .helpers import only
 
 def test_scores_are_between_zero_and_one():
     text = "Officials said 3,088 people may have died, roughly half of them, in five days."
-    for q in extract_quantities(text):
-        assert 0.0 <= q.check_worthiness <= 1.0
+    quantities = extract_quantities(text)
+    assert [q.text for q in quantities] == ["3,088 people", "half", "five days"]
+    scores = [q.check_worthiness for q in quantities]
+    assert all(0.0 <= score <= 1.0 for score in scores), scores
 
 
 def test_attribution_raises_the_score():

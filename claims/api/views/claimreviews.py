@@ -22,7 +22,7 @@ from claims.models import Claim
     retrieve=extend_schema(
         summary="schema.org ClaimReview JSON-LD of one published claim",
         operation_id="claimreviews_retrieve",
-        responses=OpenApiTypes.OBJECT,
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
     ),
 )
 class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
