@@ -19,6 +19,28 @@ app.autodiscover_tasks()
 WORKER_FLAGS = ["--without-mingle", "--without-gossip", "--without-heartbeat"]
 
 
+def _survive_a_closed_transport() -> None:
+    """kombu's Redis channel, closed after the connection was lost, tries to hand its
+    unacknowledged messages back through a transport that no longer has a connection and
+    raises AttributeError ("'NoneType' object has no attribute 'hostname'"), which stops the
+    worker for good. Skipping that hand-back loses nothing: the messages stay in Redis's
+    unacked set and come back after the visibility timeout, and the sweep re-sends the
+    articles in any case."""
+    from kombu.transport import redis as kombu_redis
+
+    restore = kombu_redis.QoS.restore_unacked_once
+
+    def restore_unacked_once(self: Any, stderr: Any = None) -> Any:
+        if getattr(self.channel.connection, "client", None) is None:
+            return None
+        return restore(self, stderr)
+
+    kombu_redis.QoS.restore_unacked_once = restore_unacked_once  # type: ignore[method-assign]
+
+
+_survive_a_closed_transport()
+
+
 @worker_init.connect
 @beat_init.connect
 def _refuse_bad_settings(**kwargs: Any) -> None:

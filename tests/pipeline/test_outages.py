@@ -21,6 +21,7 @@ from rest_framework.test import APIClient
 
 from claims import services
 from claims.models import Article, ExtractionState
+from claims.services import extraction
 from factcheck.celery import app
 from tests.factories import UserFactory
 from tests.paths import REPO
@@ -99,6 +100,7 @@ def celery_broker_at(settings, monkeypatch) -> Iterator:
     monkeypatch.undo()
     app.conf.broker_url = original
     _reset_celery_pools()
+    extraction._broker_down_until = 0.0  # the pause after a failed publish ends with the test
 
 
 @pytest.fixture
@@ -123,6 +125,7 @@ def test_a_submission_while_the_broker_is_away_is_stored_202_and_sent_by_the_swe
     assert "broker unavailable" in caplog.text
 
     own_redis.start()  # the broker is back; beat's next sweep sends what was never sent
+    extraction._broker_down_until = 0.0  # (the sweep runs after this process's short pause)
     assert services.articles_requeue_stalled(stall_seconds=600, max_attempts=5) == 1
     assert redis.Redis(port=own_redis.port).llen("celery") == 1
 
