@@ -8,6 +8,7 @@ twice or redelivered after a crash writes once.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -479,6 +480,8 @@ def enqueue_fetch(article_ids: Iterable[int]) -> None:
 
 # Fail fast when the broker is away: a web request must not hang on it.
 _PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+_BROKER_PAUSE_SECONDS = 5.0
+_broker_down_until = 0.0
 
 
 def _send(task: Task, article_ids: list[int]) -> None:
@@ -488,10 +491,16 @@ def _send(task: Task, article_ids: list[int]) -> None:
         for article_id in article_ids:
             task.delay(article_id)
         return
+    global _broker_down_until
     for sent, article_id in enumerate(article_ids):
         try:
+            if time.monotonic() < _broker_down_until:
+                raise ConnectionError("failed a moment ago; not asked again yet")
             task.apply_async((article_id,), retry=True, retry_policy=_PUBLISH_RETRY)
         except Exception as exc:  # kombu, redis and socket errors alike
+            # Each web process stops asking for a few seconds, so that requests during an
+            # outage are not each held up by the publish retries.
+            _broker_down_until = time.monotonic() + _BROKER_PAUSE_SECONDS
             unsent = article_ids[sent:]
             log.warning(
                 "broker unavailable (%s): %d article(s) stored, to be sent by the sweep",
