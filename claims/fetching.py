@@ -139,6 +139,23 @@ def check_url(url: str) -> str:
     return url
 
 
+def check_submitted_url(url: str, *, allow_private: bool) -> str:
+    """What can be told of an address without the network, at submission: the checks of
+    `check_url`, and a private or local IP address written out. A name is resolved, and its
+    addresses checked, only when the page is fetched (in a task, not in a web request)."""
+    url = check_url(url)
+    host = (urlsplit(url).hostname or "").strip("[]")
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        return url
+    if not allow_private and not _is_public(str(literal)):
+        raise IntakeError(
+            f"{host} is a private or local address; only public web addresses can be fetched"
+        )
+    return url
+
+
 def fetch_html(url: str, policy: FetchPolicy) -> Fetched:
     """GET an HTML page, following up to five redirects, each one checked again."""
     manager = _pool_manager(policy)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
@@ -13,35 +14,56 @@ from claims import services
 
 log = logging.getLogger(__name__)
 
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+MAX_RETRIES = 8
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-)
-def extract_article(article_id: int) -> None:
+
+def _backoff(task: Task) -> int:
+    return get_exponential_backoff_interval(
+        factor=2, retries=task.request.retries, maximum=300, full_jitter=True
+    )
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def extract_article(self: Task, article_id: int, token: str | None = None) -> None:
+    """`token` names the run; the first attempt makes one up and its retries carry it, so a
+    retry after a database error continues the run its first attempt claimed."""
+    token = token or services.new_run_token()
     try:
-        services.article_extract(article_id=article_id)
-    except (OperationalError, InterfaceError):
-        raise  # the database went away: retried with back-off
+        services.article_extract(article_id=article_id, token=token)
+    except DATABASE_ERRORS as exc:
+        log.warning("article %s: database error (%s); retrying run %s", article_id, exc, token)
+        raise self.retry(
+            args=(article_id,), kwargs={"token": token}, exc=exc, countdown=_backoff(self)
+        ) from exc
     except SoftTimeLimitExceeded:
         limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
         services.article_fail(
             article_id=article_id,
             reason=f"extraction took longer than {limit} s; the article may be too long",
+            token=token,
         )
     except Exception as exc:
         # Bad input or a bug: retrying would fail the same way, so record why and stop.
         log.exception("extraction of article %s failed", article_id)
-        services.article_fail(article_id=article_id, reason=f"{type(exc).__name__}: {exc}")
+        services.article_fail(
+            article_id=article_id, reason=f"{type(exc).__name__}: {exc}", token=token
+        )
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def fetch_article(self: Task, article_id: int) -> None:
+    """Fetch a submitted web address's page; the article is then queued for extraction."""
+    try:
+        services.article_fetch(article_id=article_id)
+    except DATABASE_ERRORS as exc:
+        raise self.retry(exc=exc, countdown=_backoff(self)) from exc
 
 
 @shared_task
 def requeue_stalled_extractions() -> int:
+    """Beat's sweep; routed to its own queue (settings.CELERY_TASK_ROUTES), so it never waits
+    behind the extraction backlog."""
     return services.articles_requeue_stalled(
         stall_seconds=settings.EXTRACTION_STALL_SECONDS,
         max_attempts=settings.EXTRACTION_MAX_ATTEMPTS,

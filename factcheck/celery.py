@@ -2,8 +2,10 @@
 
 import os
 import sys
+from typing import Any
 
 from celery import Celery
+from celery.signals import beat_init, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
@@ -11,8 +13,46 @@ app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
+# What every worker needs besides its queues: without mingle, gossip and heartbeat a worker
+# has nothing to lose when Redis goes away and comes back (the gossip step is what died with
+# "'NoneType' object has no attribute 'hostname'" on reconnection).
+WORKER_FLAGS = ["--without-mingle", "--without-gossip", "--without-heartbeat"]
 
-def single_worker_command(name: str, *, loglevel: str) -> list[str]:
+
+def _survive_a_closed_transport() -> None:
+    """kombu's Redis channel, closed after the connection was lost, tries to hand its
+    unacknowledged messages back through a transport that no longer has a connection and
+    raises AttributeError ("'NoneType' object has no attribute 'hostname'"), which stops the
+    worker for good. Skipping that hand-back loses nothing: the messages stay in Redis's
+    unacked set and come back after the visibility timeout, and the sweep re-sends the
+    articles in any case."""
+    from kombu.transport import redis as kombu_redis
+
+    restore = kombu_redis.QoS.restore_unacked_once
+
+    def restore_unacked_once(self: Any, stderr: Any = None) -> Any:
+        if getattr(self.channel.connection, "client", None) is None:
+            return None
+        return restore(self, stderr)
+
+    kombu_redis.QoS.restore_unacked_once = restore_unacked_once  # type: ignore[method-assign]
+
+
+_survive_a_closed_transport()
+
+
+@worker_init.connect
+@beat_init.connect
+def _refuse_bad_settings(**kwargs: Any) -> None:
+    """Workers and beat start without `manage.py check`: run the system checks here."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("check", fail_level="ERROR")
+
+
+def single_worker_command(name: str, *, loglevel: str, queues: str = "celery") -> list[str]:
     """A worker with one pool process and none of the cluster chatter (mingle, gossip,
     heartbeat), as the pipeline tests and bench/pipeline.py start it from the repository."""
     return [
@@ -26,9 +66,9 @@ def single_worker_command(name: str, *, loglevel: str) -> list[str]:
         loglevel,
         "--concurrency",
         "1",
-        "--without-mingle",
-        "--without-gossip",
-        "--without-heartbeat",
+        "-Q",
+        queues,
+        *WORKER_FLAGS,
         "-n",
         f"{name}@%h",
     ]

@@ -164,8 +164,20 @@ X_FRAME_OPTIONS = "DENY"
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# --- Cache: shared by every process when CACHE_URL points at Redis (throttling counts there)
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# --- Cache: throttling counts live here, so every process must share it. With the real stack
+# it defaults to the broker's Redis (a per-process memory cache would give each gunicorn worker
+# its own budget); the short time-outs keep a Redis outage from holding requests, and the
+# throttle lets requests through while the cache is away (claims/api/throttling.py).
+_broker_url = env.str("CELERY_BROKER_URL", default="")
+_shared_cache = not EMBEDDED and _broker_url.startswith(("redis://", "rediss://"))
+CACHES = {
+    "default": env.cache("CACHE_URL", default=_broker_url if _shared_cache else "locmemcache://")
+}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=1.0),
+        socket_timeout=env.float("CACHE_TIMEOUT", default=1.0),
+    )
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -230,15 +242,29 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
+# A worker or beat that loses Redis keeps trying to reconnect, for ever, instead of exiting
+# (supervise them anyway: docker-compose restarts them, the README says how elsewhere).
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Longer than the hard time limit, or a healthy worker's task would be delivered twice.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # A broker that does not answer fails a publish in seconds, not minutes.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
 }
+# Extraction and fetch tasks share the default queue; beat's sweep has a queue of its own, so
+# it never waits behind the backlog it is meant to repair (README: the worker commands).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+SWEEP_QUEUE = "sweep"
+CELERY_TASK_ROUTES = {"claims.tasks.requeue_stalled_extractions": {"queue": SWEEP_QUEUE}}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-extractions": {
         "task": "claims.tasks.requeue_stalled_extractions",
         "schedule": timedelta(seconds=env.int("EXTRACTION_SWEEP_SECONDS", default=60)),
+        # A sweep that could not run in time is replaced by the next one, not piled up.
+        "options": {"expires": env.int("EXTRACTION_SWEEP_SECONDS", default=60)},
     },
 }
 
@@ -255,7 +281,8 @@ FETCH_CONNECT_TIMEOUT = env.float("FETCH_CONNECT_TIMEOUT", default=5.0)
 FETCH_READ_TIMEOUT = env.float("FETCH_READ_TIMEOUT", default=10.0)
 FETCH_DEADLINE = env.float("FETCH_DEADLINE", default=20.0)
 FETCH_ALLOW_PRIVATE_ADDRESSES = env.bool("FETCH_ALLOW_PRIVATE_ADDRESSES", default=False)
-# An extraction left queued or running this long is enqueued again by the sweep.
+# An extraction left queued or running this long is enqueued again by the sweep. It must exceed
+# CELERY_TASK_TIME_LIMIT, or a healthy run would be taken over (a system check refuses that).
 EXTRACTION_STALL_SECONDS = env.int("EXTRACTION_STALL_SECONDS", default=600)
 # After this many starts that never finished, the sweep fails the article instead.
 EXTRACTION_MAX_ATTEMPTS = env.int("EXTRACTION_MAX_ATTEMPTS", default=5)

@@ -43,6 +43,9 @@ class Article(models.Model):
     extraction_queued_at = models.DateTimeField(null=True, blank=True)
     extraction_started_at = models.DateTimeField(null=True, blank=True)
     extraction_finished_at = models.DateTimeField(null=True, blank=True)
+    # The run that holds the `running` claim: only that run may write the result. A task makes
+    # it up before it claims, and hands it on to its own retries so they can continue the run.
+    extraction_token = models.CharField(max_length=32, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -53,6 +56,7 @@ class Article(models.Model):
             models.Index(fields=["extraction_state", "extraction_queued_at"]),
             models.Index(fields=["-created_at"]),
             models.Index(fields=["dateline"]),
+            models.Index(fields=["url"]),  # a web address submitted twice is one article
         ]
         constraints = [
             models.CheckConstraint(

@@ -7,6 +7,8 @@ from claims.extraction.quantity import KINDS, QUALIFIERS
 
 
 class ExtractionState(models.TextChoices):
+    # A web address waiting for its page: a task fetches it, then the article is queued.
+    FETCHING = "fetching", "Fetching"
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"
     DONE = "done", "Done"

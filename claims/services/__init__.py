@@ -2,6 +2,7 @@
 
 from claims.services.articles import (
     IngestResult,
+    article_fetch,
     article_ingest,
     article_ingest_file,
     article_ingest_text,
@@ -12,6 +13,7 @@ from claims.services.extraction import (
     article_fail,
     articles_requeue_extraction,
     articles_requeue_stalled,
+    new_run_token,
 )
 from claims.services.review import (
     claim_assign,
@@ -33,6 +35,7 @@ __all__ = [
     "api_token_revoke",
     "article_extract",
     "article_fail",
+    "article_fetch",
     "article_ingest",
     "article_ingest_file",
     "article_ingest_text",
@@ -44,6 +47,7 @@ __all__ = [
     "claim_publish",
     "claim_send_back",
     "claim_start",
+    "new_run_token",
     "source_add",
     "source_remove",
     "source_update",

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from claims import fetching, intake
 from claims.intake import Document, IntakeError
 from claims.models import Article, ExtractionState, SourceOrigin
-from claims.services.extraction import enqueue_extraction
+from claims.services.extraction import enqueue_extraction, enqueue_fetch
 
 if TYPE_CHECKING:
     # The model of settings.AUTH_USER_MODEL. mypy's Django plugin types `Article.submitted_by`
@@ -121,15 +123,110 @@ def article_ingest_url(
     dateline: date | None = None,
     publisher: str = "",
 ) -> IngestResult:
-    """A web page: fetched with the address checks and limits of `claims.fetching`."""
-    fetched = fetching.fetch_html(url, fetch_policy())
-    document = intake.document_from_html(fetched.html, url=fetched.url)
-    return article_ingest(
-        document=document,
+    """A web page: stored at once as `fetching`; a task fetches it (`article_fetch`), so no
+    web request waits on someone else's server. The same address submitted again is the same
+    article (one whose fetch failed is tried again)."""
+    url = fetching.check_submitted_url(url, allow_private=settings.FETCH_ALLOW_PRIVATE_ADDRESSES)
+    existing = Article.objects.filter(url=url).order_by("pk").first()
+    if existing is not None:
+        return _refetch_if_failed(existing)
+    article = Article(
+        raw="",
+        text="",
+        content_hash=_placeholder_hash(url),
         origin=SourceOrigin.URL,
-        submitted_by=submitted_by,
-        dateline=dateline,
+        url=url,
         publisher=publisher,
+        dateline=dateline,
+        submitted_by=submitted_by,
+        extraction_state=ExtractionState.FETCHING,
+        extraction_queued_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+            transaction.on_commit(lambda: enqueue_fetch([article.pk]))
+    except IntegrityError:
+        # The same address was submitted between our look-up and our insert.
+        existing = Article.objects.filter(content_hash=article.content_hash).first()
+        if existing is None:
+            raise
+        return IngestResult(existing, created=False)
+    log.info("article %s submitted by address; fetching", article.pk)
+    return IngestResult(article, created=True)
+
+
+def _placeholder_hash(url: str) -> str:
+    """Unique per address until the page arrives; never a text's hash (not all hex)."""
+    return "fetch-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:58]
+
+
+def _refetch_if_failed(article: Article) -> IngestResult:
+    refetch = Article.objects.filter(
+        pk=article.pk, extraction_state=ExtractionState.FAILED, text=""
+    ).update(
+        extraction_state=ExtractionState.FETCHING,
+        extraction_error="",
+        extraction_queued_at=timezone.now(),
+        extraction_finished_at=None,
+    )
+    if refetch:
+        transaction.on_commit(lambda: enqueue_fetch([article.pk]))
+        article.refresh_from_db()
+    return IngestResult(article, created=bool(refetch))
+
+
+def article_fetch(*, article_id: int) -> Article | None:
+    """Fetch a `fetching` article's page and queue its extraction, or fail it with the reason.
+
+    The page is filled in with a conditional UPDATE, so a fetch run twice stores once.
+    """
+    article = Article.objects.filter(pk=article_id, extraction_state=ExtractionState.FETCHING)
+    found = article.first()
+    if found is None:
+        return None
+    try:
+        fetched = fetching.fetch_html(found.url, fetch_policy())
+        document = intake.document_from_html(fetched.html, url=fetched.url)
+    except IntakeError as exc:
+        _fetch_failed(article, str(exc))
+        return None
+    try:
+        with transaction.atomic():
+            stored = article.update(**_page_fields(found, document))
+            if stored:
+                transaction.on_commit(lambda: enqueue_extraction([article_id]))
+    except IntegrityError:
+        same = Article.objects.filter(content_hash=document.content_hash).first()
+        _fetch_failed(article, f"the same text is already stored as article {same and same.pk}")
+        return None
+    log.info("article %s fetched from %s", article_id, fetched.url)
+    return Article.objects.get(pk=article_id)
+
+
+def _page_fields(submitted: Article, document: Document) -> dict[str, Any]:
+    """What the page brings; the dateline and publisher given on submission win."""
+    return {
+        "raw": document.raw,
+        "raw_content_type": document.content_type,
+        "text": document.text,
+        "content_hash": document.content_hash,
+        "title": document.title,
+        "url": document.url,
+        "publisher": submitted.publisher or document.publisher,
+        "byline": document.byline,
+        "dateline": submitted.dateline or document.dateline,
+        "extraction_state": ExtractionState.QUEUED,
+        "extraction_queued_at": timezone.now(),
+        "updated_at": timezone.now(),
+    }
+
+
+def _fetch_failed(article: QuerySet[Article], reason: str) -> None:
+    article.update(
+        extraction_state=ExtractionState.FAILED,
+        extraction_error=f"the page could not be fetched: {reason}"[:2000],
+        extraction_finished_at=timezone.now(),
     )
 
 

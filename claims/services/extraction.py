@@ -8,15 +8,19 @@ twice or redelivered after a crash writes once.
 from __future__ import annotations
 
 import logging
+import time
+import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from kombu.exceptions import ChannelError
 
 from claims.checks import Finding, check_text
 from claims.checks.finding import worst_outcome
@@ -24,6 +28,9 @@ from claims.extraction import Quantity, extract_quantities
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
+
+if TYPE_CHECKING:
+    from celery import Task
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +50,23 @@ class DraftClaim:
     findings: list[Finding] = field(default_factory=list)
 
 
-def article_mark_running(*, article_id: int) -> Article | None:
+def article_mark_running(*, article_id: int, token: str | None = None) -> Article | None:
     """Take the article for extraction with a conditional UPDATE, so two workers never both do.
 
     A worker takes an article that is queued, or one left running for longer than the hard
-    time limit (its worker died). One started EXTRACTION_MAX_ATTEMPTS times without finishing
-    is failed instead, so an article that kills its worker cannot loop for ever. None: not
-    ours to extract (gone, done, running elsewhere, or just failed).
+    time limit (its worker died). The run's `token` goes into the row: only the run holding it
+    may write the result. A retry of the same run (same token) continues it. One started
+    EXTRACTION_MAX_ATTEMPTS times without finishing is failed instead, so an article that kills
+    its worker cannot loop for ever. None: not ours to extract (gone, done, running elsewhere,
+    or just failed).
     """
+    token = token or new_run_token()
     now = timezone.now()
+    mine = Article.objects.filter(
+        pk=article_id, extraction_state=ExtractionState.RUNNING, extraction_token=token
+    )
+    if mine.update(extraction_started_at=now):
+        return Article.objects.defer("raw").get(pk=article_id)
     abandoned = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     takeable = Article.objects.filter(pk=article_id).filter(
         Q(extraction_state=ExtractionState.QUEUED)
@@ -62,6 +77,7 @@ def article_mark_running(*, article_id: int) -> Article | None:
         extraction_state=ExtractionState.FAILED,
         extraction_finished_at=now,
         extraction_error=f"gave up after {limit} attempts that did not finish",
+        extraction_token="",
     ):
         return None
     claimed = takeable.update(
@@ -69,43 +85,62 @@ def article_mark_running(*, article_id: int) -> Article | None:
         extraction_started_at=now,
         extraction_error="",
         extraction_attempts=F("extraction_attempts") + 1,
+        extraction_token=token,
     )
     if not claimed:
         return None
-    return Article.objects.get(pk=article_id)
+    return Article.objects.defer("raw").get(pk=article_id)
 
 
-def article_extract(*, article_id: int) -> Article | None:
-    """Extract, check and store; idempotent for the same text and extractor version."""
-    article = article_mark_running(article_id=article_id)
+def new_run_token() -> str:
+    return uuid.uuid4().hex
+
+
+def article_extract(*, article_id: int, token: str | None = None) -> Article | None:
+    """Extract, check and store; idempotent for the same text and extractor version.
+
+    `token` names the run; a Celery retry passes the one its first attempt claimed with.
+    """
+    token = token or new_run_token()
+    article = article_mark_running(article_id=article_id, token=token)
     if article is None:
         return None
     drafts = draft_claims(article.text, reference_date=article.dateline)
     with transaction.atomic():
-        # Not the texts again: a long article's are megabytes, and the drafts' spans refer to
-        # the text they were read from, which never changes.
-        locked = Article.objects.select_for_update().defer("raw", "text").get(pk=article_id)
-        _store_drafts(locked, drafts, article.text)
-        locked.extraction_state = ExtractionState.DONE
-        locked.extractor_version = EXTRACTOR_VERSION
-        locked.extraction_finished_at = timezone.now()
-        locked.save(
-            update_fields=[
-                "extraction_state",
-                "extractor_version",
-                "extraction_finished_at",
-                "updated_at",
-            ]
+        # The conditional UPDATE locks the row and is the ownership check: a run whose claim
+        # was taken over (by the sweep, or a run after it) writes nothing.
+        owned = _owned_run(article_id, token).update(
+            extraction_state=ExtractionState.DONE,
+            extractor_version=EXTRACTOR_VERSION,
+            extraction_finished_at=timezone.now(),
+            extraction_token="",
+            updated_at=timezone.now(),
         )
+        if not owned:
+            log.warning(
+                "article %s: run %s no longer owns the extraction; dropped", article_id, token
+            )
+            return None
+        _store_drafts(article, drafts, article.text)
     log.info("article %s extracted: %d claims", article_id, len(drafts))
-    return locked
+    article.refresh_from_db()
+    return article
 
 
-def article_fail(*, article_id: int, reason: str) -> None:
-    Article.objects.filter(pk=article_id).update(
+def _owned_run(article_id: int, token: str) -> QuerySet[Article]:
+    return Article.objects.filter(
+        pk=article_id, extraction_state=ExtractionState.RUNNING, extraction_token=token
+    )
+
+
+def article_fail(*, article_id: int, reason: str, token: str | None = None) -> None:
+    """Record why extraction failed; with a `token`, only if that run still owns it."""
+    articles = _owned_run(article_id, token) if token else Article.objects.filter(pk=article_id)
+    articles.update(
         extraction_state=ExtractionState.FAILED,
         extraction_error=reason[:2000],
         extraction_finished_at=timezone.now(),
+        extraction_token="",
     )
 
 
@@ -355,11 +390,12 @@ def _retire(claims: Sequence[Claim]) -> None:
 def articles_requeue_extraction(*, article_ids: Iterable[int]) -> int:
     """Run extraction again for these articles (after an extractor upgrade, or on request)."""
     with transaction.atomic():
-        # Articles being extracted right now are left to finish, and not enqueued twice.
+        # Articles being extracted right now are left to finish, and not enqueued twice;
+        # one still being fetched has no text yet.
         waiting = (
             Article.objects.select_for_update()
             .filter(pk__in=list(article_ids))
-            .exclude(extraction_state=ExtractionState.RUNNING)
+            .exclude(extraction_state__in=[ExtractionState.RUNNING, ExtractionState.FETCHING])
         )
         ids = list(waiting.values_list("pk", flat=True))
         Article.objects.filter(pk__in=ids).update(
@@ -373,36 +409,125 @@ def articles_requeue_extraction(*, article_ids: Iterable[int]) -> int:
 
 
 def articles_requeue_stalled(*, stall_seconds: int, max_attempts: int) -> int:
-    """The database is the truth: enqueue again what a lost message or a dead worker left.
+    """The database is the truth: send again what a lost message or a dead worker left.
 
-    An article that has already been tried `max_attempts` times is failed instead, so one
-    that kills its worker every time cannot loop for ever.
+    Really stalled, re-checked under the row lock (rows another transaction holds are
+    skipped, never waited for): running since before the cutoff (its run is dead, as the
+    stall exceeds the hard time limit: `claims.checks`); queued or fetching with a message
+    that was never sent (`extraction_queued_at` empty: the broker was away); or queued or
+    fetching since before the cutoff while no message waits in the queue (a backlog is work
+    waiting its turn, not lost). An article tried `max_attempts` times is failed instead, so
+    one that kills its worker every time cannot loop for ever.
     """
-    cutoff = timezone.now() - timedelta(seconds=stall_seconds)
-    stalled = Article.objects.filter(
-        Q(extraction_state=ExtractionState.QUEUED, extraction_queued_at__lt=cutoff)
-        | Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=cutoff)
-    )
-    stalled.filter(extraction_attempts__gte=max_attempts).update(
-        extraction_state=ExtractionState.FAILED,
-        extraction_finished_at=timezone.now(),
-        extraction_error=f"gave up after {max_attempts} attempts that did not finish",
-    )
-    ids = list(
-        stalled.filter(extraction_attempts__lt=max_attempts).values_list("pk", flat=True)[:1000]
-    )
-    Article.objects.filter(pk__in=ids).update(
-        extraction_state=ExtractionState.QUEUED, extraction_queued_at=timezone.now()
-    )
-    enqueue_extraction(ids)
-    return len(ids)
+    now = timezone.now()
+    stalled = _stalled(now - timedelta(seconds=stall_seconds))
+    with transaction.atomic():
+        locked = Article.objects.select_for_update(skip_locked=True).filter(stalled)
+        ids = list(locked.order_by("pk").values_list("pk", flat=True)[:1000])
+        candidates = Article.objects.filter(pk__in=ids).filter(stalled)
+        candidates.filter(
+            extraction_attempts__gte=max_attempts, extraction_state=ExtractionState.RUNNING
+        ).update(
+            extraction_state=ExtractionState.FAILED,
+            extraction_finished_at=now,
+            extraction_error=f"gave up after {max_attempts} attempts that did not finish",
+            extraction_token="",
+        )
+        fetch = list(
+            candidates.filter(extraction_state=ExtractionState.FETCHING).values_list(
+                "pk", flat=True
+            )
+        )
+        extract = list(
+            candidates.exclude(extraction_state=ExtractionState.FETCHING).values_list(
+                "pk", flat=True
+            )
+        )
+        Article.objects.filter(pk__in=fetch + extract).update(extraction_queued_at=now)
+        Article.objects.filter(pk__in=extract).update(
+            extraction_state=ExtractionState.QUEUED, extraction_token=""
+        )
+        transaction.on_commit(lambda: enqueue_fetch(fetch))
+        transaction.on_commit(lambda: enqueue_extraction(extract))
+    if fetch or extract:
+        log.warning("sweep: sent %d fetch(es) and %d extraction(s) again", len(fetch), len(extract))
+    return len(fetch) + len(extract)
+
+
+def _stalled(cutoff: datetime) -> Q:
+    waiting = Q(extraction_state__in=[ExtractionState.QUEUED, ExtractionState.FETCHING])
+    unsent = waiting & Q(extraction_queued_at__isnull=True)
+    lost = waiting & Q(extraction_queued_at__lt=cutoff) if broker_queue_is_empty() else Q(pk=None)
+    dead = Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=cutoff)
+    return unsent | lost | dead
+
+
+def broker_queue_is_empty() -> bool:
+    """Whether no task message waits in the work queue; True when that cannot be told (an
+    in-process queue, or a broker that does not answer: then nothing could be sent anyway)."""
+    from factcheck.celery import app
+
+    if app.conf.task_always_eager:
+        return True
+    try:
+        with app.connection_for_read() as conn:
+            declared = conn.default_channel.queue_declare(
+                queue=app.conf.task_default_queue, passive=True
+            )
+            return declared.message_count == 0
+    except ChannelError:  # Redis keeps no empty list: an unknown queue holds nothing
+        return True
+    except Exception:  # any broker failure means: cannot tell
+        log.warning("sweep: the broker did not say how long its queue is", exc_info=True)
+        return True
 
 
 def enqueue_extraction(article_ids: Iterable[int]) -> None:
     from claims.tasks import extract_article  # tasks import services: import here, not above
 
-    for article_id in article_ids:
-        extract_article.delay(article_id)
+    _send(extract_article, list(article_ids))
+
+
+def enqueue_fetch(article_ids: Iterable[int]) -> None:
+    from claims.tasks import fetch_article
+
+    _send(fetch_article, list(article_ids))
+
+
+# Fail fast when the broker is away: a web request must not hang on it.
+_PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+_BROKER_PAUSE_SECONDS = 5.0
+_broker_down_until = 0.0
+
+
+def _send(task: Task, article_ids: list[int]) -> None:
+    """Publish one message per article. If the broker is away, the rest stay in the database
+    with no send time, and the sweep sends them once it is back: nothing is lost."""
+    if task.app.conf.task_always_eager:
+        for article_id in article_ids:
+            task.delay(article_id)
+        return
+    global _broker_down_until
+    for sent, article_id in enumerate(article_ids):
+        try:
+            if time.monotonic() < _broker_down_until:
+                raise ConnectionError("failed a moment ago; not asked again yet")
+            task.apply_async((article_id,), retry=True, retry_policy=_PUBLISH_RETRY)
+        except Exception as exc:  # kombu, redis and socket errors alike
+            # Each web process stops asking for a few seconds, so that requests during an
+            # outage are not each held up by the publish retries.
+            _broker_down_until = time.monotonic() + _BROKER_PAUSE_SECONDS
+            unsent = article_ids[sent:]
+            log.warning(
+                "broker unavailable (%s): %d article(s) stored, to be sent by the sweep",
+                exc,
+                len(unsent),
+            )
+            Article.objects.filter(
+                pk__in=unsent,
+                extraction_state__in=[ExtractionState.QUEUED, ExtractionState.FETCHING],
+            ).update(extraction_queued_at=None)
+            return
 
 
 def _unit(x: float) -> float:

@@ -14,7 +14,7 @@ from claims.web import highlight, units
 from claims.web.forms import AssignForm, CorrectionForm, SendBackForm, SourceForm, VerdictForm
 from claims.workflow import Move
 
-PENDING = (ExtractionState.QUEUED, ExtractionState.RUNNING)
+PENDING = (ExtractionState.FETCHING, ExtractionState.QUEUED, ExtractionState.RUNNING)
 
 # The buttons of the panel, in the order shown; the workflow decides which appear.
 BUTTONS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 
 from claims import services
 from claims.intake import IntakeError
-from claims.models import Article
+from claims.models import Article, ExtractionState
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +80,26 @@ def refused(call, match: str) -> None:
     assert Article.objects.count() == before
 
 
+def fetched(url: str) -> Article:
+    """Submit an address and run the fetch the worker would run."""
+    article = services.article_ingest_url(url=url).article
+    assert article.extraction_state == ExtractionState.FETCHING
+    services.article_fetch(article_id=article.pk)
+    article.refresh_from_db()
+    return article
+
+
+def fetch_refused(url: str, match: str) -> None:
+    """A page that cannot be had: the article ends failed with the reason, and no text."""
+    article = fetched(url)
+    assert article.extraction_state == ExtractionState.FAILED
+    assert re.search(match, article.extraction_error), article.extraction_error
+    assert article.text == "" and article.claims.count() == 0
+
+
 def test_a_page_from_a_local_server_is_ingested_when_allowed(server, local_fetches):
-    article = services.article_ingest_url(url=f"{server}/article.html").article
+    article = fetched(f"{server}/article.html")
+    assert article.extraction_state == ExtractionState.QUEUED
     assert article.origin == "url" and article.url.endswith("/article.html")
     assert "40 km north of the capital" in article.text
     assert article.raw.startswith("<html>")
@@ -119,11 +138,19 @@ def test_private_link_local_and_loopback_ranges_are_refused_before_any_byte_is_s
     refused(lambda: services.article_ingest_url(url=url), "private or local|could not be reached")
 
 
+def test_a_name_that_resolves_to_loopback_is_refused_when_fetched():
+    fetch_refused("http://localhost:9/a", "private or local address")
+
+
 def test_a_redirect_to_a_private_address_is_refused(server, settings):
     # The first hop is allowed only because it goes through the checked socket as well.
-    refused(
-        lambda: services.article_ingest_url(url=f"{server}/to-loopback"), "private or local address"
-    )
+    settings.FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    article = services.article_ingest_url(url=f"{server}/to-loopback").article
+    settings.FETCH_ALLOW_PRIVATE_ADDRESSES = False
+    services.article_fetch(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.extraction_state == ExtractionState.FAILED
+    assert "private or local address" in article.extraction_error
 
 
 def test_only_http_and_https_are_fetched():
@@ -132,22 +159,19 @@ def test_only_http_and_https_are_fetched():
 
 
 def test_a_url_that_never_answers_times_out(silent_server, local_fetches):
-    refused(lambda: services.article_ingest_url(url=silent_server), "did not answer in time")
+    fetch_refused(silent_server, "did not answer in time")
 
 
 @pytest.mark.parametrize(
     ("path", "kind"), [("/report.pdf", "application/pdf"), ("/photo.png", "image/png")]
 )
 def test_a_url_that_serves_a_pdf_or_an_image_is_refused(server, local_fetches, path, kind):
-    refused(
-        lambda: services.article_ingest_url(url=f"{server}{path}"),
-        f"serves {kind}, not an HTML page",
-    )
+    fetch_refused(f"{server}{path}", f"serves {kind}, not an HTML page")
 
 
 def test_a_page_over_the_size_limit_is_refused(server, local_fetches, settings):
     settings.INGEST_MAX_BYTES = 10_000
-    refused(lambda: services.article_ingest_url(url=f"{server}/huge.html"), "over the limit")
+    fetch_refused(f"{server}/huge.html", "over the limit")
 
 
 def test_html_full_of_script_is_stored_as_received_and_extracted_as_text():

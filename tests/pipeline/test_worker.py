@@ -3,7 +3,10 @@ that lose work elsewhere (a killed worker, a flushed broker)."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from django.db import connection
 from django.db.models import Count
 
 from claims import services
@@ -76,3 +79,30 @@ def test_a_flushed_broker_loses_no_queued_article(start_worker, broker):
         lambda: Article.objects.filter(pk__in=ids, extraction_state="done").count() == len(ids)
     )
     assert Claim.objects.filter(article_id__in=ids).count() >= 2 * len(ids)
+
+
+def cut_the_workers_database_connections() -> int:
+    """What a PostgreSQL restart or a network blip does to the worker mid-run."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+def test_a_run_cut_off_by_a_database_error_is_finished_by_its_retry_without_the_sweep(
+    start_worker,
+):
+    start_worker()
+    article = services.article_ingest_file(data=long_article(), filename="long.txt").article
+    assert wait_for(lambda: state_of(article.pk) == ExtractionState.RUNNING, every=0.02)
+    time.sleep(0.3)  # the worker is in the slow part now, between its claim and its write
+    assert cut_the_workers_database_connections() >= 1
+
+    # No sweep: Celery's retry of the same run must be able to take it to the end.
+    assert wait_for(lambda: state_of(article.pk) == ExtractionState.DONE, timeout=90)
+    article.refresh_from_db()
+    assert article.extraction_attempts == 1
+    spans = Claim.objects.filter(article=article).values("start", "end").annotate(n=Count("id"))
+    assert spans and all(row["n"] == 1 for row in spans)

@@ -19,7 +19,13 @@ from claims.models import Article
 
 @extend_schema_view(
     list=extend_schema(summary="Articles, newest first, with their extraction state"),
-    retrieve=extend_schema(summary="One article with its cleaned text; poll it until done"),
+    retrieve=extend_schema(
+        summary="One article with its cleaned text; poll it until done",
+        description=(
+            "`extraction_state`: `fetching` (a submitted web address whose page a worker is "
+            "fetching), `queued`, `running`, `done`, or `failed` with `extraction_error`."
+        ),
+    ),
 )
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Article]:
@@ -34,8 +40,14 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         summary="Submit an article as text or a web address",
         request=ArticleSubmitSerializer,
         responses={
-            202: OpenApiResponse(ArticleSerializer, "Stored; extraction queued. Poll `url`."),
-            200: OpenApiResponse(ArticleSerializer, "The same text is already stored."),
+            202: OpenApiResponse(
+                ArticleSerializer,
+                "Stored; extraction queued (text), or the page is being fetched (`url`: state "
+                "`fetching`, then `queued`, or `failed` with the reason). Poll `Location`.",
+            ),
+            200: OpenApiResponse(
+                ArticleSerializer, "The same text, or the same web address, is already stored."
+            ),
             400: ErrorSerializer,
         },
     )
