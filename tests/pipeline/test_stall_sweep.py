@@ -70,7 +70,7 @@ def test_a_run_that_lost_its_claim_to_the_sweep_writes_nothing(monkeypatch):
     stores: list[int] = []
     real_store = extraction._store_drafts
     monkeypatch.setattr(
-        extraction, "_store_drafts", lambda a, d: (stores.append(a.pk), real_store(a, d))
+        extraction, "_store_drafts", lambda a, d, t: (stores.append(a.pk), real_store(a, d, t))
     )
     real_drafts = extraction.draft_claims
     nested = []
