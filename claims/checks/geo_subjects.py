@@ -41,7 +41,9 @@ from claims.checks.geo_words import (
 from claims.checks.places import name_variants
 from claims.extraction.sentences import Sentences
 
-WINDOW = 300  # characters before a figure where its apposition may stand
+# Characters before a figure where its apposition, or the subject of its clause, may stand:
+# a subject further back is not read (and a long sentence costs no more per figure).
+WINDOW = 300
 _APPOSITIVE = r"(?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.|(?<=\bSt)\.)"
 # An aside between commas describes the name before it; one with a verb of its own is a clause
 # ("During the war, a famous incident took place in Punta del Este, 200 km ...").
@@ -85,7 +87,7 @@ _NAMED_TOWN = re.compile(rf"\b(?:{_TOWN_NOUN})\s+of\s+$", re.IGNORECASE)
 _SLOT_REACH = 60  # characters before a name where "of the" or "the city of" may stand
 _ANAPHOR = "|".join(a.replace(" ", r"\s+") for a in ANAPHORS)
 _CLAUSE = re.compile(
-    rf"^{OPENINGS}?(?:(?P<anaphor>(?i:{_ANAPHOR}))\b"
+    rf"{OPENINGS}?(?:(?P<anaphor>(?i:{_ANAPHOR}))\b"
     rf"|(?:(?i:the)\s+(?i:{_TOWN_NOUN})\s+of\s+)?(?P<name>{NAME_RUN}))"
     r"(?:\s*\((?:[^()]|\([^()]*\))*\))?"  # "Plymouth (i/ˈplɪməθ/) is ..."
     r"(?:,[^,;]{1,160},)?"  # "Tarbes, a market town in ..., lies ..."
@@ -201,8 +203,8 @@ class SubjectReader:
             name, region, at = match.group("name"), "", match
         name = trailing_name(name)
         name_start = window_start + at.end("name") - len(name)
-        before = self.text[first:name_start]
-        if _REFERENCE_SLOT.search(before) and not _NAMED_TOWN.search(before):
+        slot = max(first, name_start - _SLOT_REACH), name_start
+        if _REFERENCE_SLOT.search(self.text, *slot) and not _NAMED_TOWN.search(self.text, *slot):
             return None  # "on the coast of Devon, England, 37 miles ...": Devon is not measured
         if is_area(name) or not is_place_like(name):
             return None
@@ -211,7 +213,9 @@ class SubjectReader:
         return Subject(name, region.strip())
 
     def _clause_subject(self, first: int, start: int) -> Subject | None:
-        match = _CLAUSE.match(self.text[first:start])
+        if start - first > WINDOW:
+            return None
+        match = _CLAUSE.match(self.text, first, start)
         if match is None:
             return None
         rest = match.group("rest")

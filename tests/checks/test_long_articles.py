@@ -39,3 +39,11 @@ def test_two_thousand_sentences_that_open_with_it_are_checked_without_error():
 
 def test_sentences_that_open_with_it_are_read_in_linear_time():
     assert _grows_linearly(_it_sentences, 100)
+
+
+def _one_long_sentence(count: int) -> str:
+    return "Kupiansk, some 30 miles to the north of Izium, and " * count
+
+
+def test_a_long_sentence_of_distances_is_read_in_linear_time():
+    assert _grows_linearly(_one_long_sentence, 250)
