@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 
 from claims.checks import check_text
+from claims.checks.units import registry
 
 _IT_SENTENCE = "It is 30 km from Kyiv. "
 
@@ -47,3 +48,20 @@ def _one_long_sentence(count: int) -> str:
 
 def test_a_long_sentence_of_distances_is_read_in_linear_time():
     assert _grows_linearly(_one_long_sentence, 250)
+
+
+def test_a_thousand_converted_temperatures_ask_pint_once_per_pair_of_units(monkeypatch):
+    # pint takes ~0.1 ms a conversion; a figure and its conversion are converted several
+    # times over (the figure, its rounding, its ends), so a long article of pairs took seconds.
+    pint_quantity = registry().Quantity
+    conversions = []
+    original = pint_quantity.to
+
+    def counted(self, *args, **kwargs):
+        conversions.append(self.units)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pint_quantity, "to", counted)
+    findings = check_text("29 C (84 F) " * 1_000)
+    assert [f.outcome for f in findings] == ["consistent"] * 1_000
+    assert len(conversions) <= 10
