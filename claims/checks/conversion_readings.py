@@ -11,6 +11,9 @@ rise of 1.5 °C = 2.7 °F). The words around the pair say which, when they say a
   22 °C"), which may also name the level reached;
 - a reading: "to", "at", "of", "from", "highs", "average" right before the figure ("rose to
   30 °C", "highs of 35 °C", "averages 29 °C"), or a figure below zero;
+- either: such a word of level in a clause that names a change ("limit warming to 1.5 °C",
+  "the anomaly reached 3 °C", "a rise to 30 °C"): the amount of the change or the level it
+  reaches, whichever the pair fits;
 - a reference the check does not model: "below zero", "below freezing".
 """
 
@@ -23,8 +26,8 @@ from claims.extraction.lexicon import wordset
 from claims.extraction.lexicon.words import CHANGE_WORDS
 from claims.extraction.quantity import Quantity
 
-DIFFERENCE, MAYBE_DIFFERENCE, READING, OFFSET, UNSAID = (
-    "difference", "maybe a difference", "reading", "offset", "",
+DIFFERENCE, MAYBE_DIFFERENCE, READING, EITHER, OFFSET, UNSAID = (
+    "difference", "maybe a difference", "reading", "reading or difference", "offset", "",
 )  # fmt: skip
 
 TEMPERATURE_DELTAS = {
@@ -71,7 +74,7 @@ _CLAUSE_WORDS = 6
 
 def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
     """What the words around a temperature pair say it is: DIFFERENCE, MAYBE_DIFFERENCE,
-    READING, OFFSET or UNSAID."""
+    READING, EITHER, OFFSET or UNSAID."""
     if _AFTER_OFFSET.match(text, second.end):  # both patterns step over a closing bracket
         return OFFSET
     if _AFTER_DIFFERENCE.match(text, second.end):
@@ -81,7 +84,7 @@ def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
     if last == "by" or (last == "of" and len(words) > 1 and words[-2] in _CHANGE_NOUNS):
         return DIFFERENCE
     if last in _READING_BEFORE or first.value < 0 or second.value < 0:
-        return READING
+        return EITHER if any(w in _CHANGE_NOUNS for w in words) else READING
     if any(w in _CHANGE_VERBS or w in _CHANGE_NOUNS for w in words):
         return MAYBE_DIFFERENCE
     return UNSAID
