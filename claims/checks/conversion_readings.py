@@ -23,7 +23,7 @@ import re
 
 from claims.checks.wording import hedge
 from claims.extraction.lexicon import wordset
-from claims.extraction.lexicon.words import CHANGE_WORDS
+from claims.extraction.lexicon.words import CHANGE_NOUNS, TEMPERATURE_CHANGE_VERBS
 from claims.extraction.quantity import Quantity
 
 DIFFERENCE, MAYBE_DIFFERENCE, READING, EITHER, OFFSET, UNSAID = (
@@ -44,20 +44,10 @@ OTHER_MEANINGS = {
     "fluid_ounce": ("imperial_fluid_ounce",),
 }  # fmt: skip
 
-_CHANGE_NOUNS = wordset(
-    "rise rises increase increases drop drops fall falls warming cooling change changes"
-    " difference differences anomaly swing swings variation variations range gain decline"
-    " jump"
-)
-# Verbs that change a temperature, besides the extractor's words of change.
-_CHANGE_VERBS = CHANGE_WORDS | wordset(
-    "raise raises raised raising lowers lowered lowering warms warmed cools cooled heats"
-    " heated chills chilled"
-)
 _AFTER_DIFFERENCE = re.compile(
     r"[)\]]?\s*(?:(?:warmer|colder|cooler|hotter|higher|lower|more|less|above|below)\b"
     r"|(?:per|a|each|every)\s+(?:decade|century|year|day|hour|month)\b"
-    rf"|(?:{'|'.join(sorted(_CHANGE_NOUNS - {'range'}))})\b)",  # "in the 30 °C range": a level
+    rf"|(?:{'|'.join(sorted(CHANGE_NOUNS - {'range'}))})\b)",  # "in the 30 °C range": a level
     re.IGNORECASE,
 )
 _AFTER_OFFSET = re.compile(
@@ -81,11 +71,11 @@ def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
         return DIFFERENCE
     words = _clause_words_before(text, _hedge_start(text, first))
     last = words[-1] if words else ""
-    if last == "by" or (last == "of" and len(words) > 1 and words[-2] in _CHANGE_NOUNS):
+    if last == "by" or (last == "of" and len(words) > 1 and words[-2] in CHANGE_NOUNS):
         return DIFFERENCE
     if last in _READING_BEFORE or first.value < 0 or second.value < 0:
-        return EITHER if any(w in _CHANGE_NOUNS for w in words) else READING
-    if any(w in _CHANGE_VERBS or w in _CHANGE_NOUNS for w in words):
+        return EITHER if any(w in CHANGE_NOUNS for w in words) else READING
+    if any(w in TEMPERATURE_CHANGE_VERBS or w in CHANGE_NOUNS for w in words):
         return MAYBE_DIFFERENCE
     return UNSAID
 
