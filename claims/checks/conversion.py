@@ -24,6 +24,7 @@ from claims.checks.conversion_pairs import (
 )
 from claims.checks.conversion_readings import (
     DIFFERENCE,
+    EITHER,
     MAYBE_DIFFERENCE,
     OFFSET,
     READING,
@@ -193,6 +194,9 @@ def _temperature(text: str, first: Quantity, second: Quantity, start: int, end: 
         return _as(delta, "the words around the pair speak of a difference", absolute)
     if said == READING:
         return _as(absolute, "the words around the pair speak of a reading", delta)
+    if said == EITHER and fits:
+        why = "the words around the pair may speak of a change or of a level, and only this fits"
+        return _as(fits[0], why, delta if fits[0] is absolute else absolute)
     if absolute.outcome == "consistent" and said != MAYBE_DIFFERENCE:
         return absolute  # nothing says difference: a temperature is a reading
     if delta.outcome == "consistent" and said == MAYBE_DIFFERENCE:

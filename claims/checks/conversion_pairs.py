@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from claims.checks.units import IncompatibleUnits, convert, same_unit
-from claims.checks.wording import HEDGES
+from claims.extraction.lexicon.qualifiers import HEDGE_PATTERN as _HEDGE
 from claims.extraction.lexicon.words import NOT_NOUNS
 from claims.extraction.quantity import Quantity
 
@@ -21,7 +21,6 @@ from claims.extraction.quantity import Quantity
 CONVERTIBLE_KINDS = frozenset(
     {"area", "length", "speed", "mass", "volume", "temperature", "duration"}
 )
-_HEDGE = "|".join(re.escape(h) for h in HEDGES)
 # What stands between a figure and its conversion: "(", ", or", "or about", "—", "/", ", i.e.";
 # after an abbreviation, its full stop: "3 mi. (5 km)".
 # A bare space or comma is not enough: "6 feet 2 inches", "5 km, 10 miles and a marathon".

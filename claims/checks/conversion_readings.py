@@ -11,6 +11,9 @@ rise of 1.5 °C = 2.7 °F). The words around the pair say which, when they say a
   22 °C"), which may also name the level reached;
 - a reading: "to", "at", "of", "from", "highs", "average" right before the figure ("rose to
   30 °C", "highs of 35 °C", "averages 29 °C"), or a figure below zero;
+- either: such a word of level in a clause that names a change ("limit warming to 1.5 °C",
+  "the anomaly reached 3 °C", "a rise to 30 °C"): the amount of the change or the level it
+  reaches, whichever the pair fits;
 - a reference the check does not model: "below zero", "below freezing".
 """
 
@@ -20,11 +23,11 @@ import re
 
 from claims.checks.wording import hedge
 from claims.extraction.lexicon import wordset
-from claims.extraction.lexicon.words import CHANGE_WORDS
+from claims.extraction.lexicon.words import CHANGE_NOUNS, TEMPERATURE_CHANGE_VERBS
 from claims.extraction.quantity import Quantity
 
-DIFFERENCE, MAYBE_DIFFERENCE, READING, OFFSET, UNSAID = (
-    "difference", "maybe a difference", "reading", "offset", "",
+DIFFERENCE, MAYBE_DIFFERENCE, READING, EITHER, OFFSET, UNSAID = (
+    "difference", "maybe a difference", "reading", "reading or difference", "offset", "",
 )  # fmt: skip
 
 TEMPERATURE_DELTAS = {
@@ -41,20 +44,10 @@ OTHER_MEANINGS = {
     "fluid_ounce": ("imperial_fluid_ounce",),
 }  # fmt: skip
 
-_CHANGE_NOUNS = wordset(
-    "rise rises increase increases drop drops fall falls warming cooling change changes"
-    " difference differences anomaly swing swings variation variations range gain decline"
-    " jump"
-)
-# Verbs that change a temperature, besides the extractor's words of change.
-_CHANGE_VERBS = CHANGE_WORDS | wordset(
-    "raise raises raised raising lowers lowered lowering warms warmed cools cooled heats"
-    " heated chills chilled"
-)
 _AFTER_DIFFERENCE = re.compile(
     r"[)\]]?\s*(?:(?:warmer|colder|cooler|hotter|higher|lower|more|less|above|below)\b"
     r"|(?:per|a|each|every)\s+(?:decade|century|year|day|hour|month)\b"
-    rf"|(?:{'|'.join(sorted(_CHANGE_NOUNS - {'range'}))})\b)",  # "in the 30 °C range": a level
+    rf"|(?:{'|'.join(sorted(CHANGE_NOUNS - {'range'}))})\b)",  # "in the 30 °C range": a level
     re.IGNORECASE,
 )
 _AFTER_OFFSET = re.compile(
@@ -71,18 +64,18 @@ _CLAUSE_WORDS = 6
 
 def temperature_reading(text: str, first: Quantity, second: Quantity) -> str:
     """What the words around a temperature pair say it is: DIFFERENCE, MAYBE_DIFFERENCE,
-    READING, OFFSET or UNSAID."""
+    READING, EITHER, OFFSET or UNSAID."""
     if _AFTER_OFFSET.match(text, second.end):  # both patterns step over a closing bracket
         return OFFSET
     if _AFTER_DIFFERENCE.match(text, second.end):
         return DIFFERENCE
     words = _clause_words_before(text, _hedge_start(text, first))
     last = words[-1] if words else ""
-    if last == "by" or (last == "of" and len(words) > 1 and words[-2] in _CHANGE_NOUNS):
+    if last == "by" or (last == "of" and len(words) > 1 and words[-2] in CHANGE_NOUNS):
         return DIFFERENCE
     if last in _READING_BEFORE or first.value < 0 or second.value < 0:
-        return READING
-    if any(w in _CHANGE_VERBS or w in _CHANGE_NOUNS for w in words):
+        return EITHER if any(w in CHANGE_NOUNS for w in words) else READING
+    if any(w in TEMPERATURE_CHANGE_VERBS or w in CHANGE_NOUNS for w in words):
         return MAYBE_DIFFERENCE
     return UNSAID
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from claims.checks.geo_regions import is_region
 from claims.checks.geo_subjects import (
+    WINDOW,
     Listed,
     Subject,
     SubjectReader,
@@ -127,10 +128,11 @@ def read_geo_phrase(
     region = leading_region(after.group("region") or "", after.group("place"), reference)
     tail = after.end("region") if region else end
     straight = "crow" in after.group(0).lower() or STRAIGHT.match(text, end) is not None
+    since = max(reader.sentence(start)[0], start - WINDOW)
     by_route = (
         (direction is None and not straight)
         or BY_ROUTE.match(text, tail) is not None
-        or _ROUTE_BEFORE.search(text, reader.sentence(start)[0], start) is not None
+        or _ROUTE_BEFORE.search(text, since, start) is not None
     )
     return GeoPhrase(
         subject.name, reference, q, direction, word, start, end, subject.region, region,

@@ -41,7 +41,9 @@ from claims.checks.geo_words import (
 from claims.checks.places import name_variants
 from claims.extraction.sentences import Sentences
 
-WINDOW = 300  # characters before a figure where its apposition may stand
+# Characters before a figure where its apposition, or the subject of its clause, may stand:
+# a subject further back is not read (and a long sentence costs no more per figure).
+WINDOW = 300
 _APPOSITIVE = r"(?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.|(?<=\bSt)\.)"
 # An aside between commas describes the name before it; one with a verb of its own is a clause
 # ("During the war, a famous incident took place in Punta del Este, 200 km ...").
@@ -82,9 +84,10 @@ _TOWN_NOUN = "|".join(TOWN_NOUNS)
 # Devon", "west of Williamsburg"), unless "the city of" names the town itself.
 _REFERENCE_SLOT = re.compile(r"(?:\bof\s+(?:the\s+)?)$", re.IGNORECASE)
 _NAMED_TOWN = re.compile(rf"\b(?:{_TOWN_NOUN})\s+of\s+$", re.IGNORECASE)
+_SLOT_REACH = 60  # characters before a name where "of the" or "the city of" may stand
 _ANAPHOR = "|".join(a.replace(" ", r"\s+") for a in ANAPHORS)
 _CLAUSE = re.compile(
-    rf"^{OPENINGS}?(?:(?P<anaphor>(?i:{_ANAPHOR}))\b"
+    rf"{OPENINGS}?(?:(?P<anaphor>(?i:{_ANAPHOR}))\b"
     rf"|(?:(?i:the)\s+(?i:{_TOWN_NOUN})\s+of\s+)?(?P<name>{NAME_RUN}))"
     r"(?:\s*\((?:[^()]|\([^()]*\))*\))?"  # "Plymouth (i/ˈplɪməθ/) is ..."
     r"(?:,[^,;]{1,160},)?"  # "Tarbes, a market town in ..., lies ..."
@@ -149,6 +152,8 @@ class SubjectReader:
         self.text = text
         self._sentences: Sentences | None = None
         self._dateline = dateline(text)
+        self._towns: dict[int, str] = {}  # a sentence's start → the town it is about
+        self._first_town: tuple[str, int] | None = None  # the article's first town, its end
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The sentence around `offset`; a dateline before it is not part of it."""
@@ -198,8 +203,8 @@ class SubjectReader:
             name, region, at = match.group("name"), "", match
         name = trailing_name(name)
         name_start = window_start + at.end("name") - len(name)
-        before = self.text[first:name_start]
-        if _REFERENCE_SLOT.search(before) and not _NAMED_TOWN.search(before):
+        slot = max(first, name_start - _SLOT_REACH), name_start
+        if _REFERENCE_SLOT.search(self.text, *slot) and not _NAMED_TOWN.search(self.text, *slot):
             return None  # "on the coast of Devon, England, 37 miles ...": Devon is not measured
         if is_area(name) or not is_place_like(name):
             return None
@@ -208,7 +213,9 @@ class SubjectReader:
         return Subject(name, region.strip())
 
     def _clause_subject(self, first: int, start: int) -> Subject | None:
-        match = _CLAUSE.match(self.text[first:start])
+        if start - first > WINDOW:
+            return None
+        match = _CLAUSE.match(self.text, first, start)
         if match is None:
             return None
         rest = match.group("rest")
@@ -221,22 +228,48 @@ class SubjectReader:
             return None
         return Subject(name, how="the sentence's subject")
 
-    def _antecedent(self, word: str, first: int, depth: int = 0) -> Subject:
+    def _antecedent(self, word: str, first: int) -> Subject:
         """The town `word` ("It", "The city") stands for, in the sentence before `first`."""
-        if first > 0 and depth < 3:
-            before = self.sentence(max(0, first - 1))
-            if before[1] <= first and before[0] < first:
-                found = self._named_in(before)
-                if found:
-                    how = f"'{word}', read as {found}, named in the sentence before"
-                    return Subject(found, how=how)
+        before = self._sentence_before(first)
+        found = self._named_in(before) if before else ""
+        if found:
+            how = f"'{word}', read as {found}, named in the sentence before"
+            return Subject(found, how=how)
         town = self._article_town(first)
         if town:
             return Subject(town, how=f"'{word}', read as {town}, the article's own town")
         return Subject("", problem=f"'{word}' stands for a place the text does not name")
 
+    def _sentence_before(self, first: int) -> tuple[int, int] | None:
+        if first <= 0:
+            return None
+        before = self.sentence(first - 1)
+        return before if before[1] <= first and before[0] < first else None
+
     def _named_in(self, span: tuple[int, int]) -> str:
-        """The town a sentence is about: its subject, else the first town it names."""
+        """The town a sentence is about: its subject, else the first town it names; for one
+        that opens with "It", the town "It" stands for.
+
+        Each sentence is read once: a run of "It ..." sentences is walked back to the first
+        sentence already read or naming its own town, then resolved front to back."""
+        run: list[tuple[int, int]] = []
+        at: tuple[int, int] | None = span
+        while at is not None and at[0] not in self._towns:
+            own = self._own_town(at)
+            if own is not None:
+                self._towns[at[0]] = own
+                break
+            run.append(at)
+            at = self._sentence_before(at[0])
+        for first, _ in reversed(run):
+            before = self._sentence_before(first)
+            found = self._towns.get(before[0], "") if before else ""
+            self._towns[first] = found or self._article_town(first)
+        return self._towns[span[0]]
+
+    def _own_town(self, span: tuple[int, int]) -> str | None:
+        """The town a sentence names as its subject or first; None when it opens with "It"
+        (and so stands for the town of the sentence before)."""
         sentence = self.text[span[0] : span[1]]
         loose = _LOOSE_SUBJECT.match(sentence)
         if loose:
@@ -245,31 +278,39 @@ class SubjectReader:
                 return name
         anaphor = re.match(rf"(?i:{OPENINGS}?(?:{_ANAPHOR}))\s", sentence)
         if anaphor and span[0] > 0:
-            return self._antecedent("it", span[0], 1).name
+            return None
         return first_town(sentence)
 
     def _article_town(self, first: int) -> str:
+        """The dateline's town, else the first town the article names, if before `first`."""
         line = self._dateline
         if line is not None and line.end <= first:
             return line.town
-        return first_town(self.text[:first])
+        if self._first_town is None:
+            self._first_town = _first_town_and_end(self.text)
+        town, end = self._first_town
+        return town if end <= first else ""
 
 
 def first_town(text: str) -> str:
     """The first name in `text` that reads as a town: a large place in the gazetteer, not a
     country or a region, not in a reference slot ("west of X"), not a modifier."""
+    return _first_town_and_end(text)[0]
+
+
+def _first_town_and_end(text: str) -> tuple[str, int]:
     for match in _NAME.finditer(text):
         name = clean_name(match.group(0))
         if not is_place_like(name) or is_area(name):
             continue
-        if _REFERENCE_SLOT.search(text, 0, match.start()):
+        if _REFERENCE_SLOT.search(text, max(0, match.start() - _SLOT_REACH), match.start()):
             continue
         follower = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 20])
         if follower and follower.group(1) not in _AFTER_A_TOWN:
             continue
         if gazetteer().large_places(name):
-            return name
-    return ""
+            return name, match.end()
+    return "", len(text)
 
 
 def _placing(rest: str | None) -> bool:

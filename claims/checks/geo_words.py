@@ -88,14 +88,6 @@ FEATURES = {
 FEATURE_OPENERS = frozenset({"lake", "mount", "mt", "isle", "gulf", "bay"})
 
 
-def feature_in(words: str) -> str:
-    """What the first feature word in `words` makes them ("an airport"), or ""."""
-    for word in re.findall(r"[\w-]+", words.lower()):
-        if word in FEATURES:
-            return FEATURES[word]
-    return ""
-
-
 def feature_of(name: str) -> str:
     """What a name is when its head word names a feature: "Valencia Airport" → "an airport",
     "the James River" → "a river", "Lake Michigan" → "a lake"; "" for "Fort Worth"."""
@@ -169,17 +161,6 @@ ROUTE_MODES = r"(?:road|car|rail|train|bus|motorway|highway|sea|boat|ferry|air)"
 BY_ROUTE = re.compile(
     r",?\s+(?:by\s+(?:road|car|rail|train|bus|motorway|highway|sea|boat|ferry)|on\s+foot"
     r"|along\s+the\s+(?:road|motorway|highway|coast|river|railway))\b",
-    re.IGNORECASE,
-)
-# ... or anywhere before the figure in its sentence: "By road it is 450 km south-east of ...",
-# "a 540 km drive west of Kyiv", "the route runs 59 km from ...".
-ROUTE_IN_SENTENCE = re.compile(
-    r"\b(?:by\s+(?:road|car|rail|train|bus|motorway|highway)|drive|driving|route|journey"
-    r"|trip|ride|walk|walked|marched|on\s+foot)\b",
-    re.IGNORECASE,
-)
-ROUTE_AFTER_FIGURE = re.compile(
-    r"\s*(?:-\s*)?(?:drive|driving|journey|trip|ride|walk|march|flight|train\s+ride)\b",
     re.IGNORECASE,
 )
 # Words after the reference place that ask for the straight line, as a compass word does.

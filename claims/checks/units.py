@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from fractions import Fraction
 
 import pint
 
@@ -83,10 +84,35 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
         raise IncompatibleUnits(
             f"cannot convert {from_unit or 'a count'} to {to_unit or 'a count'}"
         )
+    scale, offset = _affine(from_unit, to_unit)
+    return value * scale + offset if offset else value * scale
+
+
+@functools.lru_cache(maxsize=512)
+def _affine(from_unit: str, to_unit: str) -> tuple[float, float]:
+    """(a, b) such that x `from_unit` is a·x + b `to_unit`, asked of pint once per pair.
+
+    pint converts a proportional unit as x · factor, so a = pint(1) gives its results to the
+    bit. For an offset unit (°C, °F) pint's floats drift (0 °C → 31.999999999999936 °F); a
+    and b are the fractions with small denominators they stand for (9/5, 32), when within
+    1e-9 of them."""
+    zero, one = (_pint_convert(x, from_unit, to_unit) for x in (0.0, 1.0))
+    if not zero:
+        return one, 0.0
+    return _snapped(one - zero), _snapped(zero)
+
+
+def _pint_convert(value: float, from_unit: str, to_unit: str) -> float:
     quantity = registry().Quantity(value, _unit(from_unit))
     return float(quantity.to(_unit(to_unit)).magnitude)
 
 
+def _snapped(value: float) -> float:
+    near = Fraction(value).limit_denominator(1_000)
+    return float(near) if abs(near - Fraction(value)) <= 1e-9 * max(1.0, abs(value)) else value
+
+
+@functools.lru_cache(maxsize=512)
 def symbol(unit: str) -> str:
     """A short unit label for a person: 'km²', 'sq mi', 'mi', '°C'; '' for counts."""
     if not unit:

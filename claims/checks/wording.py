@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon.qualifiers import PREFIXES
+from claims.extraction.lexicon.qualifiers import HEDGE_PATTERN
 from claims.extraction.qualifiers import prefix_at
 
-# Longest first, so "more than" wins over "more" in patterns built from them.
-HEDGES = tuple(sorted(PREFIXES, key=len, reverse=True))
-_HEDGE_AT_START = re.compile(
-    r"^(" + "|".join(re.escape(h) for h in HEDGES) + r")(?!\w)\s*", re.IGNORECASE
-)
+_HEDGE_AT_START = re.compile(rf"^({HEDGE_PATTERN})(?!\w)\s*", re.IGNORECASE)
 
 
 def hedge(text: str, start: int, surface: str = "") -> tuple[str, int]:

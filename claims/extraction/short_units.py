@@ -24,7 +24,7 @@ import re
 
 from claims.extraction.compounds import COMPOUND_UNITS, second_part
 from claims.extraction.context import word_before
-from claims.extraction.lexicon.qualifiers import PREFIXES
+from claims.extraction.lexicon.qualifiers import HEDGE_PATTERN, PREFIXES
 from claims.extraction.lexicon.units import CASED_UNITS, SHORT_SYMBOLS, UnitSpec
 from claims.extraction.tails import tail_match, unit_spec
 
@@ -36,11 +36,10 @@ _SYMBOL_RE = re.compile(rf"({_SP}?)({'|'.join(sorted(SHORT_SYMBOLS, key=len, rev
                         r"(?![A-Za-z0-9])")  # fmt: skip
 # One-word hedges from the extractor's one table of qualifiers ("or about 0.25 cm").
 _HEDGE_WORDS = frozenset(w for w in PREFIXES if " " not in w and w[0].isalpha())
-_HEDGE = "|".join(re.escape(w) for w in sorted(_HEDGE_WORDS, key=len, reverse=True))
 # What may follow the symbol and open the same amount in another unit.
 _OPENS_RE = re.compile(
     rf"\.?{_SP}*(?:[(\[]|,?{_SP}*(?:or|i\.e\.,?|that is)(?={_SP})|/|[—–]){_SP}*"
-    rf"(?:(?i:{_HEDGE}){_SP}+|~)?"
+    rf"(?:(?i:{HEDGE_PATTERN}){_SP}+|~)?"
 )
 _FIGURE_RE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+")
 _RANGE_GAP_RE = re.compile(rf"{_SP}*(?:[-–—]|to){_SP}*")

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.checks.conversion import check_conversions
+from claims.checks.units import convert
 from tests.checks.builders import quantity
 
 AREA, LENGTH = "area", "length"
@@ -147,3 +148,17 @@ def test_a_list_of_figures_is_not_a_conversion():
     text = "The runs were 5 km, 10 miles and a marathon."
     qs = [quantity(text, "5 km", KM, LENGTH), quantity(text, "10 miles", MI, LENGTH)]
     assert check_conversions(text, qs) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "from_unit", "to_unit", "expected"),
+    [
+        (0, "degree_Celsius", "degree_Fahrenheit", 32.0),
+        (100, "degree_Celsius", "degree_Fahrenheit", 212.0),
+        (-40, "degree_Fahrenheit", "degree_Celsius", -40.0),
+        (0, "degree_Celsius", "kelvin", 273.15),
+        (26.2, "mile", "kilometer", 26.2 * 1.609344),
+    ],
+)
+def test_a_unit_converts_by_its_exact_formula(value, from_unit, to_unit, expected):
+    assert convert(value, from_unit, to_unit) == expected

@@ -178,6 +178,61 @@ def test_a_temperature_reading_converts_with_the_offset(text, surface, outcome):
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
+        ("The Paris agreement aims to limit warming to 1.5 C (2.7 F).", "1.5 C"),
+        ("The Paris agreement aims to limit warming to 1.5 degrees Celsius (2.7 degrees "
+         "Fahrenheit).", "1.5 degrees"),
+        ("The anomaly reached 3 C (5.4 F).", "3 C"),
+        ("Scientists put the cooling at 0.5 °C (0.9 °F) after the eruption.", "0.5 °C"),
+        ("The summer's rise reached 2 °C (3.6 °F) in the north.", "2 °C"),
+        ("Models put the warming from greenhouse gases at 1.2 °C (2.2 °F).", "1.2 °C"),
+        ("The anomaly peaked at 1.8 °C (3.2 °F) in February.", "1.8 °C"),
+        ("Last year the increase came to 0.4 °C (0.7 °F) on the decade.", "0.4 °C"),
+        ("The goal is to hold the temperature rise to 2 °C (3.6 °F).", "2 °C"),
+        ("The lake's cooling reached 4 °F (2.2 °C) by dawn.", "4 °F"),
+    ],
+)  # fmt: skip
+def test_a_change_noun_in_the_clause_reads_a_level_word_as_a_difference(text, surface):
+    finding = conversion_on(text, surface)
+    assert finding.outcome == "consistent", finding.explanation
+    assert "Δ" in finding.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A rise in temperatures to 30 °C (86 °F) is forecast.", "30 °C"),
+        ("The drop to 5 °C (41 °F) came overnight.", "5 °C"),
+        ("Warming to 25 °C (77 °F) is expected by Friday.", "25 °C"),
+        ("The increase took the pool to 28 °C (82 °F).", "28 °C"),
+        ("After the change, the thermostat sits at 21 °C (70 °F).", "21 °C"),
+    ],
+)
+def test_a_change_noun_beside_a_level_that_fits_as_a_reading_raises_no_alarm(text, surface):
+    assert conversion_on(text, surface).outcome == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "outcome"),
+    [
+        ("Temperatures rose to 30 C (86 F).", "30 C", "consistent"),
+        ("The thermometer reached 25 °C (77 °F) by noon.", "25 °C", "consistent"),
+        ("Highs hit 38 °C (100 °F) in Seville.", "38 °C", "consistent"),
+        ("The oven was set to 220 °C (428 °F).", "220 °C", "consistent"),
+        ("Temperatures rose to 30 °C (54 °F) on Friday.", "30 °C", "inconsistent"),
+        ("Temperatures climbed to 5 °C (9 °F) in the capital.", "5 °C", "inconsistent"),
+        ("Water in the bay reached 20 °C (36 °F) this week.", "20 °C", "inconsistent"),
+        ("Readings averaged 12 °C (21.6 °F) in March.", "12 °C", "inconsistent"),
+    ],
+)  # fmt: skip
+def test_a_level_word_without_a_change_noun_keeps_the_pair_a_reading(text, surface, outcome):
+    finding = conversion_on(text, surface)
+    assert finding.outcome == outcome
+    assert "Δ" not in finding.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
         ("The mill burned 42.5 tonnes (41.8 tons) of coal a day.", "42.5 tonnes"),
         ("The crane lifts 100 tons (102 tonnes) at full reach.", "100 tons"),
         ("Each 10-gallon (45-litre) drum was sealed.", "10-gallon"),

@@ -25,9 +25,3 @@ DENOMINATORS: dict[str, int] = {
     "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
     "tenths": 10,
 }  # fmt: skip
-
-
-def number_word_value(word: str) -> int | None:
-    """The value of one number word below a hundred ("seven", "forty"), or None."""
-    word = word.casefold()
-    return SMALL.get(word, TENS.get(word))

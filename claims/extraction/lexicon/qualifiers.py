@@ -5,6 +5,8 @@ qualifiers), the temporal reader and the checks (claims.checks.wording); each ph
 
 from __future__ import annotations
 
+import re
+
 PREFIXES: dict[str, str] = {
     "about": "approximate", "around": "approximate", "roughly": "approximate",
     "some": "approximate", "approximately": "approximate", "approx.": "approximate",
@@ -44,3 +46,7 @@ PREFIXES: dict[str, str] = {
     "within": "at_most", "as high as": "at_most", "as long as": "at_most",
     "as far as": "at_most", "as low as": "at_least",
 }  # fmt: skip
+
+# The phrases as one regex alternation, longest first so that "more than" wins over "more":
+# the extractor's and the checks' patterns for a hedge are all built from this one.
+HEDGE_PATTERN = "|".join(re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True))

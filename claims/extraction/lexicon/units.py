@@ -225,8 +225,6 @@ SHORT_SYMBOLS: dict[str, UnitSpec] = {
     "kn": UnitSpec("knot", "speed"),
 }
 
-PERCENT_SPELLINGS = ("percentage points", "percentage point", "per cent", "percent", "pc", "%")
-
 # The kind of each unit's SI base, and the SI unit pint converts it to.
 SI_TARGET: dict[str, str] = {
     "area": "meter ** 2",

@@ -79,6 +79,19 @@ CHANGE_WORDS = wordset(
     " climbed slumped soared plunged"
 )
 
+# Nouns that name a change, not a level: "a rise of 2 °C", "limit warming to 1.5 °C".
+CHANGE_NOUNS = wordset(
+    "rise rises increase increases drop drops fall falls warming cooling change changes"
+    " difference differences anomaly swing swings variation variations range gain decline"
+    " jump"
+)
+
+# Verbs that change a temperature: the words of change, and heating and cooling.
+TEMPERATURE_CHANGE_VERBS = CHANGE_WORDS | wordset(
+    "raise raises raised raising lowers lowered lowering warms warmed cools cooled heats"
+    " heated chills chilled"
+)
+
 # Words before "over" that make it "more than" for a duration ("for over five months", "took
 # over a year"); elsewhere "over five years" is a period ("£5bn over five years").
 OVER_MORE_BEFORE = wordset(
