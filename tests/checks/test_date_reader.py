@@ -150,6 +150,7 @@ def test_every_n_day_event_with_two_dated_ends_is_considered(n, words, span):
     text = f"The {amount}-day festival runs from {_day(first)} to {_day(last)}."
     quantities = extract_quantities(text, reference_date=DATELINE)
     durations = [q for q in quantities if q.kind == "duration"]
+    assert durations, text
     findings = check_date_arithmetic(text, DATELINE, quantities)
     for q in durations:
         assert any(f.start < q.end and q.start < f.end for f in findings), (text, q.text)
