@@ -51,6 +51,8 @@ def check_duration(ctx: DateContext, duration: TimeExpression) -> Finding | None
         if ctx.reference is None and interval.relative:
             return unverifiable(duration, needs_dateline(duration, [interval]))
         return None
+    if interval.length_days < 0:
+        return None  # its end reads before its start: a year misread, nothing to count
     counts = [interval.length_days]
     if interval.anchor != "dateline":
         counts.append(interval.length_days + 1)  # "June 1 to June 30" may count both ends

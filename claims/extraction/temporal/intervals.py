@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from claims.extraction.temporal.dates import month_number, place_in_year, safe_date
@@ -110,7 +111,35 @@ def _pair_interval(
     if not (calendar and opener is None) and not _range_words_agree(opener, joiner):
         return None
     start = opener.start() if opener else a.start
+    a, b = _share_written_year(a, b)
     return _interval(text, start, b.end, a, b.date, b)
+
+
+def _share_written_year(
+    a: TimeExpression, b: TimeExpression
+) -> tuple[TimeExpression, TimeExpression]:
+    """ "from March 1 to March 12, 2019" is 2019 at both ends, and so is "from March 1, 2019 to
+    March 12": a year written at one end dates a month and day without one at the other, the
+    nearest such day on the right side of it ("from Dec. 28 to Jan. 3, 2020" starts in 2019)."""
+    if a.date is not None and not a.relative and b.relative:
+        last = _in_year_of(b, a.date, +1)
+        return a, (replace(b, date=last, relative=False) if last else b)
+    if b.date is not None and not b.relative and a.relative:
+        first = _in_year_of(a, b.date, -1)
+        return (replace(a, date=first, relative=False) if first else a), b
+    return a, b
+
+
+def _in_year_of(expr: TimeExpression, other: date, side: int) -> date | None:
+    """The month and day of `expr` (written without a year) in `other`'s year, or the year
+    after (`side` +1) or before (-1) when that day would fall on the wrong side of `other`."""
+    month_day = _month_day(expr.text)
+    if month_day is None:
+        return None
+    day = safe_date(other.year, *month_day)
+    if day is not None and side * (day - other).days < 0:
+        day = safe_date(other.year + side, *month_day)
+    return day
 
 
 def _day_tail_interval(
