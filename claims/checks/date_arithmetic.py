@@ -77,6 +77,7 @@ from claims.checks.date_context import (
 )
 from claims.checks.date_counts import (
     EVENT_END,
+    bare_weekday,
     count_days,
     main_clause_date,
     preceding_dates,
@@ -303,9 +304,13 @@ def _against_event(
     actual = count_days(offset, d1, anchor, ctx.reference)
     if actual is None:
         return None  # the linked date is on the wrong side: the link is not trusted
-    anchor_date = d1.date - timedelta(days=offset.direction * actual)
-    first, last = sorted((anchor_date, d1.date))
-    dated = f"{link.label} is {day_label(anchor_date)} and '{d1.text}' {day_label(d1.date)}"
+    # The end that is a bare weekday, known only by its day of the week, is dated from the other.
+    shift = timedelta(days=offset.direction * actual)
+    anchor_date, d1_date = d1.date - shift, d1.date
+    if bare_weekday(d1) and not bare_weekday(anchor):
+        anchor_date, d1_date = anchor.date, anchor.date + shift
+    first, last = sorted((anchor_date, d1_date))
+    dated = f"{link.label} is {day_label(anchor_date)} and '{d1.text}' {day_label(d1_date)}"
     if d1.relative or anchor.relative:
         dated += f" (against the dateline, {day_label(ctx.reference)})" if ctx.reference else ""
     return judge(offset, [actual], first, last, dated)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from claims.checks.date_context import DateContext, apposed
-from claims.checks.date_counts import bare_weekday
+from claims.checks.date_counts import bare_weekday, within_a_week
 from claims.checks.date_events import STAY_NOUNS, event_groups
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
@@ -102,7 +102,7 @@ def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | 
         return None
     days = (last.date - first.date).days
     if bare_weekday(first) or bare_weekday(last):
-        days %= 7  # two weekday names: within a week
+        days = within_a_week(days)
     if days < 0:
         return None
     counted = days + 1

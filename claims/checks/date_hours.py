@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claims.checks.date_context import REACH, DateContext, is_reporting
-from claims.checks.date_counts import bare_weekday
+from claims.checks.date_counts import bare_weekday, within_a_week
 from claims.checks.date_verdicts import (
     CHECK,
     allowed_length,
@@ -180,9 +180,7 @@ def _days_apart(
     if earlier is None or later is None or earlier.date is None or later.date is None:
         return None
     days = (later.date - earlier.date).days
-    if bare_weekday(earlier) or bare_weekday(later):
-        days %= 7
-    return days
+    return within_a_week(days) if bare_weekday(earlier) or bare_weekday(later) else days
 
 
 def _inside(x: float, low: float | None, high: float | None) -> bool:
