@@ -48,8 +48,9 @@ def count_days(
     of the week is sure. So with a bare weekday at one end the count is any count of the same
     remainder mod 7 on the side the weekday may move to, however many weeks from the one read,
     and the one the stated length allows is taken (else the nearest to it); a stated length
-    that allows a whole week of counts is not judged. Two bare weekdays are read within a week of each other (1–7 days),
-    and a stated length of more than a week is not judged between them.
+    that allows a whole week of counts is not judged. Two bare weekdays are read within a week
+    of each other (1–7 days), and a stated length of more than a week is not judged between
+    them.
     """
     d_later, d_earlier = _day(later), _day(earlier)
     if d_later is None or d_earlier is None:
