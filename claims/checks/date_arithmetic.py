@@ -36,7 +36,8 @@ against the dateline):
    before the earlier one ("Saturday ... three days later, on Tuesday" in a Monday article,
    where Tuesday is still to come), the count wraps by seven days.
 4. A weekday written before a calendar date ("On Tuesday, March 12") must be that date's
-   weekday, in the dateline's year when no year is written (weekdays.py).
+   weekday, in a year written in its sentence when none is written with it, else in the
+   dateline's year (weekdays.py).
 5. "After 11 days of talks, negotiators reached a deal on Friday": from the one date the
    talks began (a clause of the same kind of event telling of a start) to the main clause's
    date (date_elapsed.py). "After five days, rescuers found him on Thursday" counts from the
@@ -137,7 +138,7 @@ def check_date_arithmetic(
             finding = None
         if finding is not None:
             findings.append(finding)
-    return findings + check_weekdays(ctx.exprs, reference_date)
+    return findings + check_weekdays(ctx)
 
 
 @dataclass(frozen=True, slots=True)
