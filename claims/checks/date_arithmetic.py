@@ -71,7 +71,6 @@ from claims.checks.date_context import (
     REACH,
     DateContext,
     apposed,
-    clause_around,
     names_present,
     quoted_clause,
     same_event,
@@ -254,17 +253,16 @@ def _told_again(
 ) -> list[TimeExpression]:
     """Earlier dates whose clause tells the same event in the same words: "The dam failed on
     Sept. 10. ... six days after the dam failed". Every content word of the event (two at
-    least, so a lone noun such as "the vote" never links by itself) must stand in the clause."""
+    least, so a lone noun such as "the vote" never links by itself) must stand in the clause.
+    Only dates within the reach of a long article are looked at, like `DateContext.dates_of`,
+    so that many articles pasted together stay linear."""
     words = told_words(event)
     if len(words) < 2:
         return []
     return [
         e
-        for e in ctx.dates
-        if e.end <= offset.start
-        and e is not d1
-        and not ctx.profile(e)[0]
-        and words <= told_words(clause_around(ctx, e))
+        for e in ctx.dates_before(offset.start)
+        if e is not d1 and words <= ctx.told_words(e) and not ctx.profile(e)[0]
     ]
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claims.checks.date_context import DateContext, apposed
+from claims.checks.date_context import REACH, DateContext, apposed
 from claims.checks.date_counts import bare_weekday, within_a_week
-from claims.checks.date_events import STAY_NOUNS, event_groups
+from claims.checks.date_events import STAY_NOUNS
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
@@ -149,18 +149,16 @@ def _began_and_ended(
     ctx: DateContext, duration: TimeExpression
 ) -> tuple[TimeExpression, TimeExpression, str] | None:
     index = ctx.sentence_index(duration.start)
-    s_start = ctx.sentences[index][0]
-    s_end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+    # This sentence and the next, within the reach of a clause either side of the length.
+    s_start = max(ctx.sentences[index][0], duration.start - REACH)
+    s_end = min(ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1], duration.end + REACH)
     began, ended = [], []
-    previous_end = s_start
     for expr in ctx.dates_between(s_start, s_end):
-        # The verb right before the date says what it dates: "opened on June 1 and closed on
-        # June 14" (the words since the previous date, within the clause's reach).
-        words = ctx.text[max(previous_end, expr.start - 40) : expr.start]
-        previous_end = expr.end
         if ctx.profile(expr)[0]:
             continue
-        groups = event_groups(words) or ctx.profile(expr)[1]
+        # The verb right before the date says what it dates: "opened on June 1 and closed on
+        # June 14"; else its clause.
+        groups = ctx.lead_groups(expr) or ctx.profile(expr)[1]
         if groups & _BEGINNINGS:
             began.append(expr)
         elif groups & _ENDINGS:
