@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from claims.checks.date_context import DateContext
+from claims.checks.date_context import REACH, DateContext
 from claims.checks.finding import Finding
 from claims.extraction.lexicon.calendar import WEEKDAYS
 from claims.extraction.temporal import TimeExpression
@@ -60,8 +60,10 @@ def check_weekday(ctx: DateContext, expr: TimeExpression) -> Finding | None:
 
 def sentence_years(ctx: DateContext, expr: TimeExpression) -> list[int]:
     """The years written in `expr`'s sentence outside every other time expression ("in 1963",
-    "the 2021 floods"; "last year" against the dateline), in text order, each once."""
+    "the 2021 floods"; "last year" against the dateline), in text order, each once; within a
+    clause's reach of the date, so that a run-on sentence stays linear."""
     s_start, s_end = ctx.sentences[ctx.sentence_index(expr.start)]
+    s_start, s_end = max(s_start, expr.start - REACH), min(s_end, expr.end + REACH)
     taken = [(e.start, e.end) for e in ctx.exprs_between(s_start, s_end)]
     years: dict[int, None] = {}
     for m in _YEAR.finditer(ctx.text, s_start, s_end):
