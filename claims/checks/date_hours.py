@@ -23,11 +23,18 @@ from claims.checks.date_verdicts import (
 )
 from claims.checks.finding import Finding
 from claims.checks.tolerance import fmt
+from claims.extraction.lexicon.qualifiers import PREFIXES
 from claims.extraction.temporal import UNIT_DAYS, TimeExpression
 
+# Hedges of a moment ("about 11 a.m.") from the one lexicon of qualifiers.
+_HEDGES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(PREFIXES, key=len, reverse=True)
+    if PREFIXES[w] == "approximate" and w[0].isalpha()
+)
 # Between an hour count and its moment: "14 hours later, at 11 a.m.", "36 hours later, on
-# Wednesday morning".
-_GAP = re.compile(r"[\s,;:()–—-]*(?:(?:at|on|by|around|about)\s+)?", re.IGNORECASE)
+# Wednesday morning", "14 hours later, at about 11 a.m.".
+_GAP = re.compile(r"[\s,;:()–—-]*(?:(?:at|on|by)\s+)?(?:(?:" + _HEDGES + r")\s+)?", re.IGNORECASE)
 # Between a clock time and its day: "at 9 p.m. on Tuesday", "on Tuesday at 9 p.m.".
 _SAME_MOMENT = re.compile(
     r"[\s,]*(?:(?:on|at)\s+)?(?:(?:the\s+)?(?:morning|night|evening)\s+of\s+)?", re.IGNORECASE

@@ -239,6 +239,14 @@ def test_hours_later_between_two_clock_times(text, surface, expected):
     assert outcome(text, surface) == expected
 
 
+@pytest.mark.parametrize("hedge", ["about", "around", "roughly", "nearly", "at about"])
+def test_a_hedged_clock_time_beside_an_hour_count_is_its_moment(hedge):
+    text = f"The fire broke out at 9 p.m. on Tuesday. It was out 14 hours later, {hedge} 11 a.m."
+    assert outcome(text, "14 hours later") == "consistent"
+    text = f"The fire broke out at 9 p.m. on Tuesday. It was out 10 hours later, {hedge} 11 a.m."
+    assert outcome(text, "10 hours later") == "inconsistent"
+
+
 def test_hours_later_between_two_dates_only_to_the_day():
     text = "The ferry left on Sunday. It docked 12 hours later, on Tuesday."
     assert outcome(text, "12 hours later") == "inconsistent"
