@@ -109,20 +109,18 @@ def _moves(end: TimeExpression | date, reference: date | None) -> int:
 
 def preceding_dates(ctx: DateContext, pair_start: int) -> list[TimeExpression]:
     """The earlier dates in this or the previous sentence that date an event, nearest first."""
-    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
-    lowest = max(lowest, pair_start - REACH)
     return [
         expr
-        for expr in reversed(ctx.dates_between(lowest, pair_start))
+        for expr in reversed(ctx.dates_between(look_back_from(ctx, pair_start), pair_start))
         if expr.end <= pair_start and not is_reporting(ctx, expr)
     ]
 
 
-def weekday_only(*exprs: TimeExpression) -> bool:
-    """Whether one of the dates is a bare weekday ("on Friday", "Friday's"): it is read against
-    the dateline, but a story may tell of a Friday weeks before it, so only its day of the
-    week is sure."""
-    return any(bare_weekday(e) for e in exprs)
+def look_back_from(ctx: DateContext, pair_start: int) -> int:
+    """Where an event told before `pair_start` is looked for: the start of the previous
+    sentence, within a clause's reach."""
+    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
+    return max(lowest, pair_start - REACH)
 
 
 def bare_weekday(expr: TimeExpression) -> bool:
