@@ -64,12 +64,12 @@ def _check_lasted(ctx: DateContext, duration: TimeExpression) -> Finding | None:
     """ "The strike, which began on Monday, has now lasted five days": start to dateline."""
     if not _LASTED.search(ctx.text, max(0, duration.start - 40), duration.start):
         return None
-    s_start, _ = ctx.sentences[ctx.sentence_index(duration.start)]
+    # Its sentence, within a clause's reach: a run-on text stays linear.
+    s_start = max(ctx.sentences[ctx.sentence_index(duration.start)][0], duration.start - REACH)
     starts = [
         e
-        for e in ctx.exprs
-        if s_start <= e.start < duration.start
-        and (
+        for e in ctx.exprs_between(s_start, duration.start)
+        if (
             (e.kind == "date" and _BEGAN.search(ctx.text, max(0, e.start - 24), e.start))
             or (e.kind == "interval" and e.anchor == "dateline")
         )

@@ -33,6 +33,8 @@ def _seconds(unit: str, size: int) -> float:
         ),
         # N-day events, each with its two ends, in one sentence without a full stop.
         ("the 10-day trip began on Sept. 1 and ended on Sept. 10, ", 5_000),
+        # "has lasted" looks back for the one date something began on.
+        ("The strike, which began on Monday, has lasted three days, ", 25_000),
         # Weekdays with their dates, in one sentence: each looks for a year in its sentence.
         ("On Monday, Sept. 12, it rained; two days later, on Wednesday, it snowed, ", 25_000),
     ],
