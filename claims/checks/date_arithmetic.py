@@ -36,7 +36,8 @@ against the dateline):
    before the earlier one ("Saturday ... three days later, on Tuesday" in a Monday article,
    where Tuesday is still to come), the count wraps by seven days.
 4. A weekday written before a calendar date ("On Tuesday, March 12") must be that date's
-   weekday, in the dateline's year when no year is written (weekdays.py).
+   weekday, in a year written in its sentence when none is written with it, else in the
+   dateline's year (weekdays.py).
 5. "After 11 days of talks, negotiators reached a deal on Friday": from the one date the
    talks began (a clause of the same kind of event telling of a start) to the main clause's
    date (date_elapsed.py). "After five days, rescuers found him on Thursday" counts from the
@@ -70,13 +71,13 @@ from claims.checks.date_context import (
     REACH,
     DateContext,
     apposed,
-    clause_around,
     names_present,
     quoted_clause,
     same_event,
 )
 from claims.checks.date_counts import (
     EVENT_END,
+    bare_weekday,
     count_days,
     main_clause_date,
     preceding_dates,
@@ -136,7 +137,7 @@ def check_date_arithmetic(
             finding = None
         if finding is not None:
             findings.append(finding)
-    return findings + check_weekdays(ctx.exprs, reference_date)
+    return findings + check_weekdays(ctx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,17 +253,16 @@ def _told_again(
 ) -> list[TimeExpression]:
     """Earlier dates whose clause tells the same event in the same words: "The dam failed on
     Sept. 10. ... six days after the dam failed". Every content word of the event (two at
-    least, so a lone noun such as "the vote" never links by itself) must stand in the clause."""
+    least, so a lone noun such as "the vote" never links by itself) must stand in the clause.
+    Only dates within the reach of a long article are looked at, like `DateContext.dates_of`,
+    so that many articles pasted together stay linear."""
     words = told_words(event)
     if len(words) < 2:
         return []
     return [
         e
-        for e in ctx.dates
-        if e.end <= offset.start
-        and e is not d1
-        and not ctx.profile(e)[0]
-        and words <= told_words(clause_around(ctx, e))
+        for e in ctx.dates_before(offset.start)
+        if e is not d1 and words <= ctx.told_words(e) and not ctx.profile(e)[0]
     ]
 
 
@@ -303,9 +303,13 @@ def _against_event(
     actual = count_days(offset, d1, anchor, ctx.reference)
     if actual is None:
         return None  # the linked date is on the wrong side: the link is not trusted
-    anchor_date = d1.date - timedelta(days=offset.direction * actual)
-    first, last = sorted((anchor_date, d1.date))
-    dated = f"{link.label} is {day_label(anchor_date)} and '{d1.text}' {day_label(d1.date)}"
+    # The end that is a bare weekday, known only by its day of the week, is dated from the other.
+    shift = timedelta(days=offset.direction * actual)
+    anchor_date, d1_date = d1.date - shift, d1.date
+    if bare_weekday(d1) and not bare_weekday(anchor):
+        anchor_date, d1_date = anchor.date, anchor.date + shift
+    first, last = sorted((anchor_date, d1_date))
+    dated = f"{link.label} is {day_label(anchor_date)} and '{d1.text}' {day_label(d1_date)}"
     if d1.relative or anchor.relative:
         dated += f" (against the dateline, {day_label(ctx.reference)})" if ctx.reference else ""
     return judge(offset, [actual], first, last, dated)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from claims.checks.date_events import GENERIC_GROUPS, content_words, event_groups
+from claims.checks.date_events import GENERIC_GROUPS, content_words, event_groups, told_words
 from claims.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from claims.extraction.quantity import Quantity
 from claims.extraction.temporal import TimeExpression, find_time_expressions
@@ -25,7 +25,7 @@ REACH = 400
 
 # How far an event named in "N days after <event>" is looked for: a long article, so that a
 # pasted-together input of many articles stays linear.
-_ARTICLE_REACH = 20_000
+ARTICLE_REACH = 20_000
 
 
 # "on Thursday, just three days later": "just", "only" and "exactly" leave the count exact.
@@ -81,6 +81,8 @@ class DateContext:
     profiles: dict[int, tuple[bool, frozenset[str]]]  # id(date) -> (reporting?, event groups)
     date_starts: list[int]  # start of each of `dates`, for bisecting
     by_group: dict[str, list[TimeExpression]]  # event group -> dates whose clause has it
+    told: dict[int, frozenset[str]]  # id(date) -> the words its clause tells its event in
+    leads: dict[int, frozenset[str]]  # id(date) -> event groups of the words right before it
 
     @classmethod
     def build(
@@ -92,7 +94,9 @@ class DateContext:
         sentences = sentence_spans(text)
         starts = [start for start, _ in sentences]
         date_starts = [e.start for e in dates]
-        return cls(text, reference, exprs, sentences, positions, dates, starts, {}, date_starts, {})
+        return cls(
+            text, reference, exprs, sentences, positions, dates, starts, {}, date_starts, {}, {}, {}
+        )
 
     def profile(self, expr: TimeExpression) -> tuple[bool, frozenset[str]]:
         """Whether a date is a reporting date, and the event groups of its clause (cached)."""
@@ -102,8 +106,32 @@ class DateContext:
             self.profiles[key] = (is_reporting(self, expr), groups)
         return self.profiles[key]
 
+    def told_words(self, expr: TimeExpression) -> frozenset[str]:
+        """The words that tell the event of a date's clause (cached)."""
+        key = id(expr)
+        if key not in self.told:
+            self.told[key] = frozenset(told_words(clause_around(self, expr)))
+        return self.told[key]
+
+    def lead_groups(self, expr: TimeExpression) -> frozenset[str]:
+        """The event groups of the verb right before a date: "opened on June 1 and closed on
+        June 14" (the words since the previous date or the sentence's start, 40 characters at
+        most; cached)."""
+        key = id(expr)
+        if key not in self.leads:
+            i = bisect_left(self.date_starts, expr.start)
+            low = max(expr.start - 40, self.sentences[self.sentence_index(expr.start)][0])
+            if i > 0:
+                low = max(low, self.dates[i - 1].end)
+            self.leads[key] = frozenset(event_groups(self.text[low : expr.start]))
+        return self.leads[key]
+
+    def dates_before(self, at: int) -> list[TimeExpression]:
+        """The dates that end by `at` and start within `ARTICLE_REACH` before it, in text order."""
+        return [e for e in self.dates_between(at - ARTICLE_REACH, at) if e.end <= at]
+
     def dates_of(self, groups: set[str], near: int) -> list[TimeExpression]:
-        """The dates within `_ARTICLE_REACH` of `near` whose clause describes an event of one
+        """The dates within `ARTICLE_REACH` of `near` whose clause describes an event of one
         of `groups`, in text order."""
         if not self.by_group and self.dates:
             for expr in self.dates:
@@ -112,8 +140,8 @@ class DateContext:
         found: dict[int, TimeExpression] = {}
         for group in groups:
             dated = self.by_group.get(group, [])
-            low = bisect_left(dated, near - _ARTICLE_REACH, key=_start)
-            high = bisect_left(dated, near + _ARTICLE_REACH, key=_start)
+            low = bisect_left(dated, near - ARTICLE_REACH, key=_start)
+            high = bisect_left(dated, near + ARTICLE_REACH, key=_start)
             found.update({id(e): e for e in dated[low:high]})
         return sorted(found.values(), key=_start)
 

@@ -45,11 +45,12 @@ def count_days(
 
     A bare weekday ("on Friday") is read as the latest such day on or before the dateline (the
     next one in the future tense), but a story may tell of a Friday weeks before: only its day
-    of the week is sure. So with a bare weekday at one end the count is the one read, or that
-    count moved by whole weeks the way the weekday may move, and the one the stated length
-    allows is taken (else the count as read); a stated length that allows a whole week of
-    counts is not judged. Two bare weekdays are read within a week of each other (1–7 days),
-    and a stated length of more than a week is not judged between them.
+    of the week is sure. So with a bare weekday at one end the count is any count of the same
+    remainder mod 7 on the side the weekday may move to, however many weeks from the one read,
+    and the one the stated length allows is taken (else the nearest to it); a stated length
+    that allows a whole week of counts is not judged. Two bare weekdays are read within a week
+    of each other (1–7 days), and a stated length of more than a week is not judged between
+    them.
     """
     d_later, d_earlier = _day(later), _day(earlier)
     if d_later is None or d_earlier is None:
@@ -61,21 +62,37 @@ def count_days(
     if moves_later and moves_earlier:
         if (offset.amount or 0.0) * UNIT_DAYS[offset.unit or "day"] > 7:
             return None
-        return actual % 7 or 7
+        return within_a_week(actual, least=1)
     allowed = allowed_days(offset)
     if allowed.low is None or allowed.high is None or allowed.high - allowed.low >= 7:
         return None
     # The later end moving back, or the earlier end moving forward, shortens the count.
     sign = offset.direction * (moves_later or -moves_earlier)
-    counts = [c for c in (actual + sign * 7 * j for j in range(0, 60)) if c > 0]
-    counts = [c for c in counts if c <= allowed.high + 7] or counts[:1]
-    fitting = [c for c in counts if allowed.contains(c)]
-    if fitting:
-        return fitting[0]
-    if actual > 0 and actual in counts:
-        return actual
-    stated = (allowed.low + allowed.high) / 2
-    return min(counts, key=lambda c: abs(c - stated)) if counts else None
+    return _moved_by_weeks(actual, sign, allowed.low, allowed.high)
+
+
+def within_a_week(days: int, *, least: int = 0) -> int:
+    """A count of days between two dates of which one or both are bare weekdays, known only
+    by their day of the week: moved by whole weeks to lie in [least, least + 6]."""
+    return least + (days - least) % 7
+
+
+def _moved_by_weeks(actual: int, sign: int, low: float, high: float) -> int | None:
+    """The count `actual` moved by whole weeks the way one end may move (`sign` -1: shorter,
+    +1: longer), kept positive: one that [low, high] (narrower than a week) holds, else the
+    one nearest to it. The counts are those ≡ `actual` (mod 7) on the allowed side, so how
+    many weeks away the weekday was read does not matter."""
+    shortest = within_a_week(actual, least=1)  # the least positive count ≡ actual (mod 7)
+    if sign < 0 and actual < 1:
+        return None
+    lowest = shortest if sign < 0 else max(actual, shortest)
+    highest = actual if sign < 0 else None
+    stated = (low + high) / 2
+    # Of the counts lowest, lowest + 7, ... (up to highest), the one nearest to `stated`: a
+    # count inside [low, high], if any, is nearer to its middle than any other.
+    weeks = max(0, round((stated - lowest) / 7))
+    nearest = lowest + 7 * weeks
+    return nearest if highest is None else min(nearest, highest)
 
 
 def _day(end: TimeExpression | date) -> date | None:
@@ -92,20 +109,18 @@ def _moves(end: TimeExpression | date, reference: date | None) -> int:
 
 def preceding_dates(ctx: DateContext, pair_start: int) -> list[TimeExpression]:
     """The earlier dates in this or the previous sentence that date an event, nearest first."""
-    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
-    lowest = max(lowest, pair_start - REACH)
     return [
         expr
-        for expr in reversed(ctx.dates_between(lowest, pair_start))
+        for expr in reversed(ctx.dates_between(look_back_from(ctx, pair_start), pair_start))
         if expr.end <= pair_start and not is_reporting(ctx, expr)
     ]
 
 
-def weekday_only(*exprs: TimeExpression) -> bool:
-    """Whether one of the dates is a bare weekday ("on Friday", "Friday's"): it is read against
-    the dateline, but a story may tell of a Friday weeks before it, so only its day of the
-    week is sure."""
-    return any(bare_weekday(e) for e in exprs)
+def look_back_from(ctx: DateContext, pair_start: int) -> int:
+    """Where an event told before `pair_start` is looked for: the start of the previous
+    sentence, within a clause's reach."""
+    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
+    return max(lowest, pair_start - REACH)
 
 
 def bare_weekday(expr: TimeExpression) -> bool:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claims.checks.date_context import DateContext, apposed
-from claims.checks.date_counts import bare_weekday
-from claims.checks.date_events import STAY_NOUNS, event_groups
+from claims.checks.date_context import REACH, DateContext, apposed
+from claims.checks.date_counts import bare_weekday, within_a_week
+from claims.checks.date_events import STAY_NOUNS
 from claims.checks.date_verdicts import counts_text, day_label, judge, needs_dateline, unverifiable
 from claims.checks.finding import Finding
 from claims.extraction.temporal import TimeExpression
@@ -51,6 +51,8 @@ def check_duration(ctx: DateContext, duration: TimeExpression) -> Finding | None
         if ctx.reference is None and interval.relative:
             return unverifiable(duration, needs_dateline(duration, [interval]))
         return None
+    if interval.length_days < 0:
+        return None  # its end reads before its start: a year misread, nothing to count
     counts = [interval.length_days]
     if interval.anchor != "dateline":
         counts.append(interval.length_days + 1)  # "June 1 to June 30" may count both ends
@@ -62,12 +64,12 @@ def _check_lasted(ctx: DateContext, duration: TimeExpression) -> Finding | None:
     """ "The strike, which began on Monday, has now lasted five days": start to dateline."""
     if not _LASTED.search(ctx.text, max(0, duration.start - 40), duration.start):
         return None
-    s_start, _ = ctx.sentences[ctx.sentence_index(duration.start)]
+    # Its sentence, within a clause's reach: a run-on text stays linear.
+    s_start = max(ctx.sentences[ctx.sentence_index(duration.start)][0], duration.start - REACH)
     starts = [
         e
-        for e in ctx.exprs
-        if s_start <= e.start < duration.start
-        and (
+        for e in ctx.exprs_between(s_start, duration.start)
+        if (
             (e.kind == "date" and _BEGAN.search(ctx.text, max(0, e.start - 24), e.start))
             or (e.kind == "interval" and e.anchor == "dateline")
         )
@@ -100,7 +102,7 @@ def check_event_length(ctx: DateContext, duration: TimeExpression) -> Finding | 
         return None
     days = (last.date - first.date).days
     if bare_weekday(first) or bare_weekday(last):
-        days %= 7  # two weekday names: within a week
+        days = within_a_week(days)
     if days < 0:
         return None
     counted = days + 1
@@ -147,18 +149,16 @@ def _began_and_ended(
     ctx: DateContext, duration: TimeExpression
 ) -> tuple[TimeExpression, TimeExpression, str] | None:
     index = ctx.sentence_index(duration.start)
-    s_start = ctx.sentences[index][0]
-    s_end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+    # This sentence and the next, within the reach of a clause either side of the length.
+    s_start = max(ctx.sentences[index][0], duration.start - REACH)
+    s_end = min(ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1], duration.end + REACH)
     began, ended = [], []
-    previous_end = s_start
     for expr in ctx.dates_between(s_start, s_end):
-        # The verb right before the date says what it dates: "opened on June 1 and closed on
-        # June 14" (the words since the previous date, within the clause's reach).
-        words = ctx.text[max(previous_end, expr.start - 40) : expr.start]
-        previous_end = expr.end
         if ctx.profile(expr)[0]:
             continue
-        groups = event_groups(words) or ctx.profile(expr)[1]
+        # The verb right before the date says what it dates: "opened on June 1 and closed on
+        # June 14"; else its clause.
+        groups = ctx.lead_groups(expr) or ctx.profile(expr)[1]
         if groups & _BEGINNINGS:
             began.append(expr)
         elif groups & _ENDINGS:

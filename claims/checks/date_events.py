@@ -90,6 +90,9 @@ _EVENT_RE = {
 PROPER_NOUN = re.compile(r"(?<![.!?]\s)\b(?!I\b)[A-Z][\w-]*[a-z][\w-]*")
 
 
+# "after a missile attack", "after some protests": a determiner that brings in a new event.
+# "some" here is not the hedge of "some 30 miles" (no figure follows), so it is not taken from
+# the lexicon of qualifiers.
 INDEFINITE = re.compile(r"(?:an?|another|one|some)\s", re.IGNORECASE)
 
 

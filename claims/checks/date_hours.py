@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.checks.date_context import REACH, DateContext, is_reporting
-from claims.checks.date_counts import bare_weekday
+from claims.checks.date_context import DateContext, is_reporting
+from claims.checks.date_counts import bare_weekday, look_back_from, within_a_week
 from claims.checks.date_verdicts import (
     CHECK,
     allowed_length,
@@ -22,12 +22,19 @@ from claims.checks.date_verdicts import (
     unverifiable,
 )
 from claims.checks.finding import Finding
-from claims.checks.tolerance import fmt
+from claims.checks.tolerance import Bounds, fmt
+from claims.extraction.lexicon.qualifiers import PREFIXES
 from claims.extraction.temporal import UNIT_DAYS, TimeExpression
 
+# Hedges of a moment ("about 11 a.m.") from the one lexicon of qualifiers.
+_HEDGES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(PREFIXES, key=len, reverse=True)
+    if PREFIXES[w] == "approximate" and w[0].isalpha()
+)
 # Between an hour count and its moment: "14 hours later, at 11 a.m.", "36 hours later, on
-# Wednesday morning".
-_GAP = re.compile(r"[\s,;:()–—-]*(?:(?:at|on|by|around|about)\s+)?", re.IGNORECASE)
+# Wednesday morning", "14 hours later, at about 11 a.m.".
+_GAP = re.compile(r"[\s,;:()–—-]*(?:(?:at|on|by)\s+)?(?:(?:" + _HEDGES + r")\s+)?", re.IGNORECASE)
 # Between a clock time and its day: "at 9 p.m. on Tuesday", "on Tuesday at 9 p.m.".
 _SAME_MOMENT = re.compile(
     r"[\s,]*(?:(?:on|at)\s+)?(?:(?:the\s+)?(?:morning|night|evening)\s+of\s+)?", re.IGNORECASE
@@ -98,11 +105,9 @@ def _pair(a: TimeExpression, b: TimeExpression | None) -> _Moment:
 
 def _preceding_moment(ctx: DateContext, pair_start: int) -> _Moment | None:
     """The nearest earlier clock time or date in this or the previous sentence."""
-    lowest = ctx.sentences[max(0, ctx.sentence_index(pair_start) - 1)][0]
-    lowest = max(lowest, pair_start - REACH)
     candidates = [
         e
-        for e in ctx.exprs_between(lowest, pair_start)
+        for e in ctx.exprs_between(look_back_from(ctx, pair_start), pair_start)
         if e.end <= pair_start and e.kind in ("date", "time")
     ]
     for expr in reversed(candidates):
@@ -111,12 +116,10 @@ def _preceding_moment(ctx: DateContext, pair_start: int) -> _Moment | None:
     return None
 
 
-def _hours_claimed(offset: TimeExpression) -> tuple[float | None, float | None, str]:
-    allowed = allowed_length(offset)
+def _hours_claimed(offset: TimeExpression) -> Bounds:
+    """What the stated length covers, in hours."""
     per_hour = UNIT_DAYS[offset.unit or "hour"] / UNIT_DAYS["hour"]
-    low = None if allowed.low is None else allowed.low * per_hour
-    high = None if allowed.high is None else allowed.high * per_hour
-    return low, high, allowed.rule
+    return allowed_length(offset).mapped(lambda x: x * per_hour)
 
 
 def _between_clocks(
@@ -125,7 +128,7 @@ def _between_clocks(
     assert earlier.clock is not None and later.clock is not None
     minutes = (later.clock.minutes or 0) - (earlier.clock.minutes or 0)
     days = _days_apart(ctx, earlier.day, later.day)
-    low, high, rule = _hours_claimed(offset)
+    claimed = _hours_claimed(offset)
     if days is not None:
         hours = [days * 24 + minutes / 60]
         how = f"{earlier.text} to {later.text}"
@@ -137,11 +140,12 @@ def _between_clocks(
     hours = [h for h in hours if h > 0]
     if not hours:
         return None
-    fits = [h for h in hours if _inside(h, low, high)]
+    fits = [h for h in hours if claimed.contains(h)]
     shown = fits[0] if fits else hours[0]
     expected = f"{fmt(shown)} hours ({how})"
     explanation = (
-        f"From {earlier.text} to {later.text} is {fmt(shown)} hours. For '{offset.text}', {rule}; "
+        f"From {earlier.text} to {later.text} is {fmt(shown)} hours. For '{offset.text}', "
+        f"{claimed.rule}; "
         f"the count falls {'inside' if fits else 'outside'}."
     )
     outcome = "consistent" if fits else "inconsistent"
@@ -160,14 +164,16 @@ def _between_days(
         return None
     # Two days `days` apart hold moments from (days − 1) × 24 to (days + 1) × 24 hours apart.
     span_low, span_high = max(0, (days - 1) * 24), (days + 1) * 24
-    low, high, rule = _hours_claimed(offset)
+    claimed = _hours_claimed(offset)
+    # Moments on two days `days` apart lie strictly between the two spans' ends.
+    low, high = claimed.low, claimed.high
     fits = (low is None or low < span_high) and (high is None or high > span_low)
     assert earlier.date is not None and later.date is not None
     expected = f"{span_low}–{span_high} hours ({day_label(earlier.date)} → {day_label(later.date)})"
     explanation = (
         f"'{earlier.text}' and '{later.text}' are {days} day{'s' if days != 1 else ''} apart, so "
         f"between {span_low} and {span_high} hours without clock times. For '{offset.text}', "
-        f"{rule}; the two {'overlap' if fits else 'do not overlap'}."
+        f"{claimed.rule}; the two {'overlap' if fits else 'do not overlap'}."
     )
     outcome = "consistent" if fits else "inconsistent"
     return Finding(CHECK, outcome, offset.start, offset.end, expected, explanation)
@@ -180,10 +186,4 @@ def _days_apart(
     if earlier is None or later is None or earlier.date is None or later.date is None:
         return None
     days = (later.date - earlier.date).days
-    if bare_weekday(earlier) or bare_weekday(later):
-        days %= 7
-    return days
-
-
-def _inside(x: float, low: float | None, high: float | None) -> bool:
-    return (low is None or x >= low - 1e-9) and (high is None or x <= high + 1e-9)
+    return within_a_week(days) if bare_weekday(earlier) or bare_weekday(later) else days

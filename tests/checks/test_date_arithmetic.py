@@ -478,6 +478,18 @@ def test_interval_of_month_days_needs_no_dateline():
     assert found.expected.startswith("29 days ≈ 4.1 weeks")
 
 
+def test_a_year_written_at_one_end_of_an_interval_dates_both_ends():
+    text = "The exhibition ran for 12 days, from March 1 to March 12, 2019."
+    assert outcome(text, "12 days", SEED_DATELINE) == "consistent"
+    text = "The exhibition ran for 12 days, from March 1, 2019 to March 12."
+    assert outcome(text, "12 days", SEED_DATELINE) == "consistent"
+
+
+def test_an_interval_that_ends_before_it_starts_is_not_judged():
+    text = "The exhibition ran for 12 days, from March 12, 2019 to March 1, 2019."
+    assert outcome(text, "12 days", SEED_DATELINE) != "inconsistent"
+
+
 def test_since_interval_beside_a_length():
     text = "Since Monday, four days, the port has been shut."
     assert outcome(text, "four days") == "consistent"

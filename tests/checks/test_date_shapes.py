@@ -193,6 +193,25 @@ def test_a_bare_weekday_after_a_dated_event_is_known_by_its_day_of_the_week():
     assert outcome(text, "A week later", WEDNESDAY) == "inconsistent"
 
 
+def test_a_bare_weekday_any_number_of_weeks_from_its_anchor_is_known_by_its_day_of_the_week():
+    # Saturday, Sept. 14, 2019 is two days after the Thursday, 156 weeks before the dateline.
+    text = (
+        "It was on Thursday, Sept. 12, 2019 that the band reunited; two days later, on "
+        "Saturday, they played."
+    )
+    assert outcome(text, "two days later", date(2022, 9, 14)) == "consistent"
+    text = "The band reunited on Sept. 12, 2019. Three days later, on Saturday, they played."
+    found = explanation(text, "Three days later", date(2022, 9, 14))
+    assert "1094" not in found and "2 days" in found  # the nearest count the weekday allows
+    assert outcome(text, "Three days later", date(2022, 9, 14)) == "inconsistent"
+
+
+def test_a_weekday_moved_by_weeks_is_dated_where_it_moved():
+    text = "Floods hit on March 1. A week later, on Friday, aid arrived."
+    found = explanation(text, "A week later", WEDNESDAY)
+    assert "Fri 1 Mar 2024" in found and "Fri 8 Mar 2024" in found
+
+
 def test_a_weekday_cannot_contradict_a_length_that_allows_a_whole_week():
     text = "Floods hit on March 1. About two months later, on Friday, aid arrived."
     assert outcome(text, "About two months later", date(2024, 5, 20)) is None
@@ -218,6 +237,14 @@ def test_a_weekday_cannot_contradict_a_length_that_allows_a_whole_week():
 )  # fmt: skip
 def test_hours_later_between_two_clock_times(text, surface, expected):
     assert outcome(text, surface) == expected
+
+
+@pytest.mark.parametrize("hedge", ["about", "around", "roughly", "nearly", "at about"])
+def test_a_hedged_clock_time_beside_an_hour_count_is_its_moment(hedge):
+    text = f"The fire broke out at 9 p.m. on Tuesday. It was out 14 hours later, {hedge} 11 a.m."
+    assert outcome(text, "14 hours later") == "consistent"
+    text = f"The fire broke out at 9 p.m. on Tuesday. It was out 10 hours later, {hedge} 11 a.m."
+    assert outcome(text, "10 hours later") == "inconsistent"
 
 
 def test_hours_later_between_two_dates_only_to_the_day():

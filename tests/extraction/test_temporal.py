@@ -396,6 +396,19 @@ def test_two_calendar_dates_joined_by_to_are_an_interval():
     assert (expr.kind, expr.text, expr.length_days) == ("interval", "June 1 to June 30", 29)
 
 
+def test_the_year_written_at_an_intervals_end_dates_its_start_too():
+    expr = only("from March 1 to March 12, 2019")
+    assert (expr.date, expr.end_date, expr.length_days) == (
+        date(2019, 3, 1),
+        date(2019, 3, 12),
+        11,
+    )
+    assert not expr.relative
+    # The start lies before the end: December goes back to the year before.
+    expr = only("from Dec. 28 to Jan. 3, 2020")
+    assert (expr.date, expr.end_date, expr.length_days) == (date(2019, 12, 28), date(2020, 1, 3), 6)
+
+
 def test_dates_joined_by_and_without_between_stay_two_dates():
     found = find_time_expressions("on June 1 and June 30", FRIDAY)
     assert [e.kind for e in found] == ["date", "date"]

@@ -29,8 +29,10 @@ What is found, and how it is read (`reference_date` is the article's dateline):
   1-30", "from 4 to 8 March", "from Friday to Monday", "since Monday", "since the start of
   September" (a "since" interval ends on the dateline). `date` is the first day, `end_date`
   the last, `length_days` the days from first to last (known even without a dateline when
-  both ends are explicit dates, e.g. 29 for June 1 to June 30). "from" may be left out only
-  between two calendar dates or around a dash; "A and B" without "between" stays two dates.
+  both ends are explicit dates, e.g. 29 for June 1 to June 30). A year written at one end
+  dates the other ("from March 1 to March 12, 2019": both in 2019). "from" may be left out
+  only between two calendar dates or around a dash; "A and B" without "between" stays two
+  dates.
 - `duration`: a stated length of time that is not an offset: "a period of six weeks", "for
   five days", "a six-week siege".
 - `time`: a clock time ("at 9 p.m.", "3:40am", "at 21:00", "noon"), `minutes` after midnight.

@@ -39,6 +39,15 @@ def place_in_year(month: int, day: int, reference: date | None) -> date | None:
     return None
 
 
+def month_day(surface: str) -> tuple[int, int] | None:
+    """The month and day of a date written without a year ("Friday, July 16", "16 July")."""
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        m = pattern.fullmatch(surface)
+        if m and not m["year"]:
+            return month_number(m["mon"]), int(m["day"].rstrip("stndrh"))
+    return None
+
+
 def explicit_dates(text: str, reference: date | None) -> list[TimeExpression]:
     out = []
     for pattern in (MONTH_DAY, DAY_MONTH):

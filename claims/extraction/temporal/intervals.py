@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
-from claims.extraction.temporal.dates import month_number, place_in_year, safe_date
+from claims.extraction.temporal.dates import month_day, month_number, place_in_year, safe_date
 from claims.extraction.temporal.expression import TimeExpression
 from claims.extraction.temporal.patterns import (
-    DAY_MONTH,
     DAYS_MONTH,
     MONTH,
-    MONTH_DAY,
     RANGE_DAY_TAIL,
     RANGE_JOIN,
     RANGE_OPENER,
@@ -110,7 +109,35 @@ def _pair_interval(
     if not (calendar and opener is None) and not _range_words_agree(opener, joiner):
         return None
     start = opener.start() if opener else a.start
+    a, b = _share_written_year(a, b)
     return _interval(text, start, b.end, a, b.date, b)
+
+
+def _share_written_year(
+    a: TimeExpression, b: TimeExpression
+) -> tuple[TimeExpression, TimeExpression]:
+    """ "from March 1 to March 12, 2019" is 2019 at both ends, and so is "from March 1, 2019 to
+    March 12": a year written at one end dates a month and day without one at the other, the
+    nearest such day on the right side of it ("from Dec. 28 to Jan. 3, 2020" starts in 2019)."""
+    if a.date is not None and not a.relative and b.relative:
+        last = _in_year_of(b, a.date, +1)
+        return a, (replace(b, date=last, relative=False) if last else b)
+    if b.date is not None and not b.relative and a.relative:
+        first = _in_year_of(a, b.date, -1)
+        return (replace(a, date=first, relative=False) if first else a), b
+    return a, b
+
+
+def _in_year_of(expr: TimeExpression, other: date, side: int) -> date | None:
+    """The month and day of `expr` (written without a year) in `other`'s year, or the year
+    after (`side` +1) or before (-1) when that day would fall on the wrong side of `other`."""
+    written = month_day(expr.text)
+    if written is None:
+        return None
+    day = safe_date(other.year, *written)
+    if day is not None and side * (day - other).days < 0:
+        day = safe_date(other.year + side, *written)
+    return day
 
 
 def _day_tail_interval(
@@ -185,24 +212,16 @@ def _length_without_year(
     The count is the same in every year unless the span crosses the end of February, so it is
     computed in a common and a leap year and kept only when both agree.
     """
-    first = _month_day(a.text)
+    first = month_day(a.text)
     if first is None:
         return None
     last = (first[0], tail_day) if tail_day is not None else None
     if last is None and b is not None:
-        last = _month_day(b.text)
+        last = month_day(b.text)
     if last is None:
         return None
     lengths = {_days_between(first, last, year) for year in (2001, 2004)}
     return lengths.pop() if len(lengths) == 1 and None not in lengths else None
-
-
-def _month_day(surface: str) -> tuple[int, int] | None:
-    for pattern in (MONTH_DAY, DAY_MONTH):
-        m = pattern.fullmatch(surface)
-        if m and not m["year"]:
-            return month_number(m["mon"]), int(m["day"].rstrip("stndrh"))
-    return None
 
 
 def _days_between(first: tuple[int, int], last: tuple[int, int], year: int) -> int | None:
