@@ -3,4 +3,4 @@
 Bump it whenever a change to extraction or the checks alters what they return.
 """
 
-EXTRACTOR_VERSION = "2026.12.05.1"
+EXTRACTOR_VERSION = "2026.12.05.2"
