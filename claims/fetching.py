@@ -25,7 +25,7 @@ from claims.intake import HTML_TYPES, IntakeError
 _Connection = TypeVar("_Connection", bound=HTTPConnection)
 
 MAX_REDIRECTS = 5
-MAX_URL_LENGTH = 2000  # Article.url's length
+MAX_URL_LENGTH = 2000  # Article.url's length, and under the url index's limit: in UTF-8 bytes
 USER_AGENT = "Factcheck/0.1 (+newsroom fact-checking workbench)"
 
 
@@ -125,8 +125,14 @@ def _pool_manager(policy: FetchPolicy) -> urllib3.PoolManager:
 def check_url(url: str) -> str:
     """A clean absolute http(s) address, or an IntakeError saying what is wrong with it."""
     url = url.strip()
-    if len(url) > MAX_URL_LENGTH:
-        raise IntakeError(f"the address is longer than {MAX_URL_LENGTH:,} characters")
+    size = len(url.encode("utf-8"))
+    if size > MAX_URL_LENGTH:
+        # Counted in UTF-8 bytes, as the database's index on the address is: a long address
+        # in another script is several times longer in bytes than in characters.
+        raise IntakeError(
+            f"the address is longer than {MAX_URL_LENGTH:,} bytes ({size:,} in UTF-8): shorten "
+            "it (each non-ASCII character counts 2 to 4 bytes)"
+        )
     try:
         parts = urlsplit(url)
         hostname = parts.hostname

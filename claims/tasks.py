@@ -53,11 +53,33 @@ def extract_article(self: Task, article_id: int, token: str | None = None) -> No
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
 def fetch_article(self: Task, article_id: int) -> None:
-    """Fetch a submitted web address's page; the article is then queued for extraction."""
+    """Fetch a submitted web address's page; the article is then queued for extraction.
+
+    Database errors are retried; anything else (a bug, the time limit, retries used up) ends
+    the article `failed` with the reason, never left `fetching` to be fetched again."""
     try:
         services.article_fetch(article_id=article_id)
     except DATABASE_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            _fetch_fail(article_id, f"the database failed {self.max_retries + 1} times ({exc})")
+            raise
+        log.warning("fetch of article %s: database error (%s); retrying", article_id, exc)
         raise self.retry(exc=exc, countdown=_backoff(self)) from exc
+    except SoftTimeLimitExceeded:
+        limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
+        _fetch_fail(article_id, f"fetching took longer than {limit} s")
+    except Exception as exc:
+        # A bug or a page the parser cannot take: fetching again would fail the same way.
+        log.exception("fetch of article %s failed", article_id)
+        _fetch_fail(article_id, f"{type(exc).__name__}: {exc}")
+
+
+def _fetch_fail(article_id: int, reason: str) -> None:
+    try:
+        services.article_fetch_fail(article_id=article_id, reason=reason)
+    except DATABASE_ERRORS:
+        # The sweep fails it once its attempts are used up.
+        log.exception("article %s: could not record the failed fetch", article_id)
 
 
 @shared_task

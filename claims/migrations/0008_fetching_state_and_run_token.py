@@ -2,6 +2,18 @@
 
 from django.conf import settings
 from django.db import migrations, models
+from django.utils import timezone
+
+
+def fail_fetching_articles(apps, schema_editor):
+    """Reverse only: the old check constraint has no `fetching`, so an article still being
+    fetched ends `failed`, with the reason, before that constraint returns."""
+    Article = apps.get_model("claims", "Article")
+    Article.objects.filter(extraction_state="fetching").update(
+        extraction_state="failed",
+        extraction_error="the page could not be fetched: the fetch was stopped by a downgrade",
+        extraction_finished_at=timezone.now(),
+    )
 
 
 class Migration(migrations.Migration):
@@ -16,6 +28,8 @@ class Migration(migrations.Migration):
             model_name='article',
             name='article_extraction_state_valid',
         ),
+        # Runs, in reverse, after the new constraint is gone and before the old one returns.
+        migrations.RunPython(migrations.RunPython.noop, fail_fetching_articles),
         migrations.AddField(
             model_name='article',
             name='extraction_token',

@@ -3,6 +3,7 @@
 from claims.services.articles import (
     IngestResult,
     article_fetch,
+    article_fetch_fail,
     article_ingest,
     article_ingest_file,
     article_ingest_text,
@@ -36,6 +37,7 @@ __all__ = [
     "article_extract",
     "article_fail",
     "article_fetch",
+    "article_fetch_fail",
     "article_ingest",
     "article_ingest_file",
     "article_ingest_text",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from claims import fetching, intake
@@ -169,6 +169,7 @@ def _refetch_if_failed(article: Article) -> IngestResult:
         extraction_error="",
         extraction_queued_at=timezone.now(),
         extraction_finished_at=None,
+        extraction_attempts=0,
     )
     if refetch:
         transaction.on_commit(lambda: enqueue_fetch([article.pk]))
@@ -179,9 +180,22 @@ def _refetch_if_failed(article: Article) -> IngestResult:
 def article_fetch(*, article_id: int) -> Article | None:
     """Fetch a `fetching` article's page and queue its extraction, or fail it with the reason.
 
-    The page is filled in with a conditional UPDATE, so a fetch run twice stores once.
+    The fetch is claimed with a conditional UPDATE that counts the attempt, so a fetch that
+    never finishes (a dead worker, a hang) is failed by the sweep after EXTRACTION_MAX_ATTEMPTS
+    instead of being fetched again for ever. The page is filled in with a conditional UPDATE,
+    so a fetch run twice stores once. An error other than IntakeError propagates: the task
+    (`claims.tasks.fetch_article`) retries database errors and fails the article on the rest.
     """
     article = Article.objects.filter(pk=article_id, extraction_state=ExtractionState.FETCHING)
+    now = timezone.now()
+    limit = settings.EXTRACTION_MAX_ATTEMPTS
+    gave_up = f"gave up after {limit} attempts that did not finish"
+    if _fetch_failed(article.filter(extraction_attempts__gte=limit), gave_up):
+        return None
+    if not article.update(
+        extraction_attempts=F("extraction_attempts") + 1, extraction_started_at=now
+    ):
+        return None
     found = article.first()
     if found is None:
         return None
@@ -218,15 +232,26 @@ def _page_fields(submitted: Article, document: Document) -> dict[str, Any]:
         "dateline": submitted.dateline or document.dateline,
         "extraction_state": ExtractionState.QUEUED,
         "extraction_queued_at": timezone.now(),
+        # The fetch's attempts are not extraction's: extraction gets all of its own.
+        "extraction_attempts": 0,
         "updated_at": timezone.now(),
     }
 
 
-def _fetch_failed(article: QuerySet[Article], reason: str) -> None:
-    article.update(
-        extraction_state=ExtractionState.FAILED,
-        extraction_error=f"the page could not be fetched: {reason}"[:2000],
-        extraction_finished_at=timezone.now(),
+def article_fetch_fail(*, article_id: int, reason: str) -> bool:
+    """End a fetch that raised something else than bad input (a bug, a time limit, retries
+    exhausted) as `failed` with the reason; only while the article is still being fetched."""
+    article = Article.objects.filter(pk=article_id, extraction_state=ExtractionState.FETCHING)
+    return _fetch_failed(article, reason)
+
+
+def _fetch_failed(article: QuerySet[Article], reason: str) -> bool:
+    return bool(
+        article.update(
+            extraction_state=ExtractionState.FAILED,
+            extraction_error=f"the page could not be fetched: {reason}"[:2000],
+            extraction_finished_at=timezone.now(),
+        )
     )
 
 

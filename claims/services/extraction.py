@@ -408,25 +408,37 @@ def articles_requeue_extraction(*, article_ids: Iterable[int]) -> int:
     return len(ids)
 
 
-def articles_requeue_stalled(*, stall_seconds: int, max_attempts: int) -> int:
+def articles_requeue_stalled(
+    *, stall_seconds: int, max_attempts: int, lost_seconds: int | None = None
+) -> int:
     """The database is the truth: send again what a lost message or a dead worker left.
 
     Really stalled, re-checked under the row lock (rows another transaction holds are
     skipped, never waited for): running since before the cutoff (its run is dead, as the
     stall exceeds the hard time limit: `claims.checks`); queued or fetching with a message
-    that was never sent (`extraction_queued_at` empty: the broker was away); or queued or
+    that was never sent (`extraction_queued_at` empty: the broker was away); queued or
     fetching since before the cutoff while no message waits in the queue (a backlog is work
-    waiting its turn, not lost). An article tried `max_attempts` times is failed instead, so
-    one that kills its worker every time cannot loop for ever.
+    waiting its turn, not lost); or queued or fetching for longer than `lost_seconds`
+    (default: the broker's visibility timeout, CELERY_VISIBILITY_TIMEOUT) whatever the queue
+    holds, so that under steady intake a lost message still waits a bounded time (a message
+    sent twice is harmless: the worker's claim is conditional). An article started
+    `max_attempts` times (extraction or fetch) is failed instead, so one that kills its worker
+    every time cannot loop for ever.
     """
     now = timezone.now()
-    stalled = _stalled(now - timedelta(seconds=stall_seconds))
+    if lost_seconds is None:
+        transport = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+        lost_seconds = int(transport.get("visibility_timeout", 3600))
+    stalled = _stalled(
+        now - timedelta(seconds=stall_seconds), now - timedelta(seconds=lost_seconds)
+    )
     with transaction.atomic():
         locked = Article.objects.select_for_update(skip_locked=True).filter(stalled)
         ids = list(locked.order_by("pk").values_list("pk", flat=True)[:1000])
         candidates = Article.objects.filter(pk__in=ids).filter(stalled)
         candidates.filter(
-            extraction_attempts__gte=max_attempts, extraction_state=ExtractionState.RUNNING
+            extraction_attempts__gte=max_attempts,
+            extraction_state__in=[ExtractionState.RUNNING, ExtractionState.FETCHING],
         ).update(
             extraction_state=ExtractionState.FAILED,
             extraction_finished_at=now,
@@ -454,10 +466,12 @@ def articles_requeue_stalled(*, stall_seconds: int, max_attempts: int) -> int:
     return len(fetch) + len(extract)
 
 
-def _stalled(cutoff: datetime) -> Q:
+def _stalled(cutoff: datetime, lost_cutoff: datetime) -> Q:
     waiting = Q(extraction_state__in=[ExtractionState.QUEUED, ExtractionState.FETCHING])
     unsent = waiting & Q(extraction_queued_at__isnull=True)
-    lost = waiting & Q(extraction_queued_at__lt=cutoff) if broker_queue_is_empty() else Q(pk=None)
+    lost = waiting & Q(extraction_queued_at__lt=lost_cutoff)
+    if broker_queue_is_empty():
+        lost |= waiting & Q(extraction_queued_at__lt=cutoff)
     dead = Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=cutoff)
     return unsent | lost | dead
 

@@ -94,12 +94,13 @@ def test_a_run_that_lost_its_claim_to_the_sweep_writes_nothing(monkeypatch):
 
 
 def test_articles_waiting_in_a_backlog_are_not_sent_twice(broker):
-    """Queued long ago but their messages still wait in the queue: not stalled, only slow."""
+    """Queued past the stall time but their messages still wait in the queue: not stalled,
+    only slow (until the visibility timeout, an hour: then they are sent again regardless)."""
     ids = [
         services.article_ingest_text(text=f"{TEXT} Span {n}: {n} km.").article.pk for n in range(3)
     ]
     Article.objects.filter(pk__in=ids).update(
-        extraction_queued_at=timezone.now() - timedelta(hours=1)
+        extraction_queued_at=timezone.now() - timedelta(minutes=30)
     )
     assert broker.llen("celery") == 3
     assert services.articles_requeue_stalled(stall_seconds=600, max_attempts=5) == 0
