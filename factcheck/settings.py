@@ -6,6 +6,8 @@ With `DEBUG` off, a missing or weak `SECRET_KEY` or an empty `ALLOWED_HOSTS` sto
 The README's configuration table lists every variable.
 """
 
+import logging
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,13 +17,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local `.env` (bin/run writes one; git-ignored) fills in what the environment leaves unset,
-# so `manage.py` works in a clone without exporting DEBUG first. ENV_FILE names another file.
-ENV_FILE = Path(env.str("ENV_FILE", default=str(BASE_DIR / ".env")))
+# A local `.env.local` (bin/run writes one; git- and docker-ignored) fills in what the
+# environment leaves unset, so `manage.py` works in a clone without exporting DEBUG first.
+# ENV_FILE names another file. Not `.env`: Docker Compose reads that one for its own
+# substitutions, so a deployment from a checkout would silently take the local DEBUG and key.
+ENV_FILE = Path(env.str("ENV_FILE", default=str(BASE_DIR / ".env.local")))
+_debug_was_set = "DEBUG" in os.environ
 if ENV_FILE.is_file():
     env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DEBUG", default=False)
+if DEBUG and not _debug_was_set:
+    # Django has not configured logging yet: this goes to stderr (logging's last resort).
+    logging.getLogger("factcheck.settings").warning(
+        "DEBUG=true comes from %s, not from the environment: development mode. "
+        "Never deploy with that file present.",
+        ENV_FILE,
+    )
 
 # A key for local runs only; production must bring its own (checked below).
 _DEV_SECRET_KEY = "django-insecure-local-only-factcheck-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (refused when DEBUG is off)
