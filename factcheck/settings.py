@@ -10,6 +10,7 @@ import logging
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -113,6 +114,12 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # An unreachable server fails in seconds, not after the OS's TCP time-out (minutes): so
+    # /healthz answers in time and a request waits no longer. `?connect_timeout=` overrides.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -177,13 +184,28 @@ if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Cache: throttling counts live here, so every process must share it. With the real stack
-# it defaults to the broker's Redis (a per-process memory cache would give each gunicorn worker
-# its own budget); the short time-outs keep a Redis outage from holding requests, and the
-# throttle lets requests through while the cache is away (claims/api/throttling.py).
+# it defaults to the broker's Redis on the next database number (a per-process memory cache
+# would give each gunicorn worker its own budget; the queues' database stays apart). The short
+# time-outs keep a Redis outage from holding requests, and the throttle lets requests through
+# while the cache is away (claims/api/throttling.py).
 _broker_url = env.str("CELERY_BROKER_URL", default="")
 _shared_cache = not EMBEDDED and _broker_url.startswith(("redis://", "rediss://"))
+
+
+def _next_redis_database(url: str) -> str:
+    """The same Redis on the next database number (wrapping within 0–15): the cache apart from
+    the queues, so that clearing the cache never flushes a task."""
+    parts = urlsplit(url)
+    number = parts.path.strip("/")
+    current = int(number) if number.isdigit() else 0
+    return urlunsplit(parts._replace(path=f"/{(current + 1) % 16}"))
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default=_broker_url if _shared_cache else "locmemcache://")
+    "default": env.cache(
+        "CACHE_URL",
+        default=_next_redis_database(_broker_url) if _shared_cache else "locmemcache://",
+    )
 }
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(
