@@ -1,9 +1,11 @@
 """/healthz: the database, the broker and the cache, each asked with a short time-out.
 
-200 and `ok` when all three answer; 503 and one line per part otherwise, so the container's
-health check and a load balancer see a Redis outage as well as a database one. Plain HTTP is
-allowed here (SECURE_REDIRECT_EXEMPT) because the check runs inside the container, behind any
-TLS proxy."""
+200 and `ok` when all three answer. Only the database being down answers 503: without it the
+app can do nothing, and a load balancer should take this instance out. A broker or cache
+outage answers 200 with `degraded: …` (the API still accepts work, 202, while the broker is
+down, and the throttle lets requests through without its cache), so the whole web tier is not
+taken out for it. Either way the body has one line per part. Plain HTTP is allowed here
+(SECURE_REDIRECT_EXEMPT) because the check runs inside the container, behind any TLS proxy."""
 
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ def _cache() -> None:
 
 
 PARTS: dict[str, Callable[[], None]] = {"database": _database, "broker": _broker, "cache": _cache}
+# The parts without which this instance is of no use: only their outage answers 503.
+ESSENTIAL = frozenset({"database"})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -55,5 +59,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
             report.append(f"{name}: ok")
     if not down:
         return HttpResponse("ok\n", content_type="text/plain")
-    body = f"unavailable: {', '.join(down)}\n" + "\n".join(report) + "\n"
-    return HttpResponse(body, status=503, content_type="text/plain")
+    lines = "\n".join(report) + "\n"
+    if ESSENTIAL & set(down):
+        return HttpResponse(
+            f"unavailable: {', '.join(down)}\n{lines}", status=503, content_type="text/plain"
+        )
+    return HttpResponse(f"degraded: {', '.join(down)}\n{lines}", content_type="text/plain")

@@ -6,8 +6,11 @@ With `DEBUG` off, a missing or weak `SECRET_KEY` or an empty `ALLOWED_HOSTS` sto
 The README's configuration table lists every variable.
 """
 
+import logging
+import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -15,13 +18,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local `.env` (bin/run writes one; git-ignored) fills in what the environment leaves unset,
-# so `manage.py` works in a clone without exporting DEBUG first. ENV_FILE names another file.
-ENV_FILE = Path(env.str("ENV_FILE", default=str(BASE_DIR / ".env")))
+# A local `.env.local` (bin/run writes one; git- and docker-ignored) fills in what the
+# environment leaves unset, so `manage.py` works in a clone without exporting DEBUG first.
+# ENV_FILE names another file. Not `.env`: Docker Compose reads that one for its own
+# substitutions, so a deployment from a checkout would silently take the local DEBUG and key.
+ENV_FILE = Path(env.str("ENV_FILE", default=str(BASE_DIR / ".env.local")))
+_debug_was_set = "DEBUG" in os.environ
 if ENV_FILE.is_file():
     env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DEBUG", default=False)
+if DEBUG and not _debug_was_set:
+    # Django has not configured logging yet: this goes to stderr (logging's last resort).
+    logging.getLogger("factcheck.settings").warning(
+        "DEBUG=true comes from %s, not from the environment: development mode. "
+        "Never deploy with that file present.",
+        ENV_FILE,
+    )
 
 # A key for local runs only; production must bring its own (checked below).
 _DEV_SECRET_KEY = "django-insecure-local-only-factcheck-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (refused when DEBUG is off)
@@ -101,6 +114,12 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # An unreachable server fails in seconds, not after the OS's TCP time-out (minutes): so
+    # /healthz answers in time and a request waits no longer. `?connect_timeout=` overrides.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -165,13 +184,28 @@ if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Cache: throttling counts live here, so every process must share it. With the real stack
-# it defaults to the broker's Redis (a per-process memory cache would give each gunicorn worker
-# its own budget); the short time-outs keep a Redis outage from holding requests, and the
-# throttle lets requests through while the cache is away (claims/api/throttling.py).
+# it defaults to the broker's Redis on the next database number (a per-process memory cache
+# would give each gunicorn worker its own budget; the queues' database stays apart). The short
+# time-outs keep a Redis outage from holding requests, and the throttle lets requests through
+# while the cache is away (claims/api/throttling.py).
 _broker_url = env.str("CELERY_BROKER_URL", default="")
 _shared_cache = not EMBEDDED and _broker_url.startswith(("redis://", "rediss://"))
+
+
+def _next_redis_database(url: str) -> str:
+    """The same Redis on the next database number (wrapping within 0–15): the cache apart from
+    the queues, so that clearing the cache never flushes a task."""
+    parts = urlsplit(url)
+    number = parts.path.strip("/")
+    current = int(number) if number.isdigit() else 0
+    return urlunsplit(parts._replace(path=f"/{(current + 1) % 16}"))
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default=_broker_url if _shared_cache else "locmemcache://")
+    "default": env.cache(
+        "CACHE_URL",
+        default=_next_redis_database(_broker_url) if _shared_cache else "locmemcache://",
+    )
 }
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(

@@ -6,11 +6,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 
-from claims import selectors, services
+from claims import selectors, services, workflow
 from claims.admin.actions import run_for_each
 from claims.admin.history import HistoryAdmin
 from claims.admin.inlines import (
@@ -185,8 +187,37 @@ class ClaimAdmin(HistoryAdmin):
     @admin.action(
         description="Approve the proposed correction (not by its proposer)", permissions=["change"]
     )
-    def approve_correction(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
-        run_for_each(request, _ids(queryset), correction_approve, "Correction approved")
+    def approve_correction(
+        self, request: HttpRequest, queryset: QuerySet[Claim]
+    ) -> TemplateResponse | None:
+        """First a page listing each proposal (rating, rationale, note, proposer); its
+        confirmation approves exactly those, so a proposal withdrawn and replaced in between
+        is refused rather than published unseen."""
+        ids = _ids(queryset)
+        if request.POST.get("confirmed") != "yes":
+            pending = Verdict.objects.filter(
+                claim_id__in=ids, **workflow.PENDING_CORRECTION
+            ).select_related("author")
+            proposals = {v.claim_id: v for v in pending}
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Approve these corrections?",
+                "opts": self.model._meta,
+                "rows": [(claim_id, proposals.get(claim_id)) for claim_id in sorted(ids)],
+                "any_proposal": bool(proposals),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/claims/claim/approve_corrections.html", context)
+        seen = {claim_id: request.POST.get(f"proposal-{claim_id}", "") for claim_id in ids}
+
+        def approve_the_one_shown(*, actor: Any, claim_id: int) -> Verdict:
+            shown = seen[claim_id]
+            # 0 is no proposal's id: a claim confirmed without one is refused.
+            proposal_id = int(shown) if shown.isdigit() else 0
+            return correction_approve(actor=actor, claim_id=claim_id, proposal_id=proposal_id)
+
+        run_for_each(request, ids, approve_the_one_shown, "Correction approved")
+        return None
 
     @admin.action(description="Reject the proposed correction", permissions=["change"])
     def reject_correction(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:

@@ -122,14 +122,27 @@ def verdict_correct(
     return proposal
 
 
+PROPOSAL_REPLACED = (
+    "the correction you were shown was withdrawn and another one is waiting now; "
+    "read the new one before approving it"
+)
+
+
 @transaction.atomic
-def correction_approve(*, actor: Any, claim_id: int) -> Verdict:
-    """Publish the proposed correction: it becomes current, the old verdict is kept."""
+def correction_approve(*, actor: Any, claim_id: int, proposal_id: int | None = None) -> Verdict:
+    """Publish the proposed correction: it becomes current, the old verdict is kept.
+
+    `proposal_id` is the proposal the approver saw; when another one is pending now (the
+    first was withdrawn and replaced) the approval is refused. Only a caller that checked
+    otherwise that the approver saw the pending one (the API's If-Match: the claim's ETag
+    changes with each proposal) may leave it out."""
     claim = _locked_claim(claim_id)
     workflow.check(actor, Move.APPROVE_CORRECTION, claim)
     proposal = workflow.pending_correction(claim)
     old = workflow.current_verdict(claim)
     assert proposal is not None and old is not None  # the workflow refuses otherwise
+    if proposal_id is not None and proposal.pk != proposal_id:
+        raise workflow.TransitionError(Move.APPROVE_CORRECTION, claim, PROPOSAL_REPLACED)
     old.is_current = False
     _save(old, actor, "superseded by a correction")
     proposal.is_current, proposal.reviewer, proposal.published_at = True, actor, timezone.now()

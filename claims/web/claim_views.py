@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import services
+from claims import services, workflow
 from claims.models import Claim, Source
 from claims.services.review import correction_approve, correction_reject
 from claims.web.access import is_htmx, newsroom_required
@@ -131,7 +131,19 @@ def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
     if move not in MOVES:
         raise Http404("No such move.")
     service, done = MOVES[move]
-    return _act(request, claim_id, partial(service, actor=request.user, claim_id=claim_id), done)
+    write = partial(service, actor=request.user, claim_id=claim_id)
+    if move == Move.APPROVE_CORRECTION:
+        # The proposal the approver was shown: another one may have replaced it since.
+        seen = request.POST.get("proposal", "")
+        if not seen.isdigit():
+            claim = get_object_or_404(Claim, pk=claim_id)
+            reason = workflow.refusal(request.user, move, claim) or NO_PROPOSAL_SEEN
+            return _failed(request, claim_id, {}, f"Not done: {reason}.")
+        write = partial(write, proposal_id=int(seen))
+    return _act(request, claim_id, write, done)
+
+
+NO_PROPOSAL_SEEN = "the form did not say which correction you approve; reload the page"
 
 
 def _submit(

@@ -66,3 +66,31 @@ def test_a_rejected_correction_leaves_the_published_verdict(people):
     assert rejected.status_code == 200
     assert rejected.json()["pending_correction"] is None
     assert workflow.current_verdict(claim).rating == 4
+
+
+def test_approving_with_the_etag_of_a_replaced_proposal_is_refused(people):
+    """If-Match names the proposal read: the claim's ETag changes with each proposal, so a
+    reviewer who read P1 cannot publish the P2 that replaced it unseen."""
+    from claims.services.review import correction_reject
+
+    claim = claim_in("published", author=people["reviewer"], sources=1, published=True)
+    rita, rob = client_for(people["reviewer"]), client_for(people["other_reviewer"])
+    assert _move(rita, claim, "correct", BODY).status_code == 200
+    read = rob.get(f"/api/v1/claims/{claim.pk}/")
+    assert read.json()["pending_correction"]["rationale"] == "Half right."
+    correction_reject(actor=people["reviewer"], claim_id=claim.pk)
+    replaced = {"rating": 1, "rationale": "Wholly wrong.", "note": "Another map."}
+    assert _move(rita, claim, "correct", replaced).status_code == 200
+
+    stale = rob.post(
+        f"/api/v1/claims/{claim.pk}/approve-correction/",
+        {},
+        format="json",
+        HTTP_IF_MATCH=read.headers["ETag"],
+    )
+    assert stale.status_code == 412
+    assert workflow.pending_correction(claim).rationale == "Wholly wrong."
+    assert workflow.current_verdict(claim).rating == 4
+
+    assert _move(rob, claim, "approve-correction").status_code == 200  # after reading P2
+    assert workflow.current_verdict(claim).rationale == "Wholly wrong."

@@ -148,8 +148,8 @@ def test_the_api_lets_requests_through_when_the_throttle_cache_is_away(settings,
     assert "throttle cache unavailable" in caplog.text
 
 
-def settings_probe(**env: str) -> str:
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+def settings_probe(expression: str = "settings.CACHES['default']['BACKEND']", **env: str) -> str:
+    code = f"from django.conf import settings; print({expression})"
     base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": ""}
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -177,21 +177,59 @@ def test_production_shares_throttle_counts_between_processes_by_default():
     )
 
 
+PRODUCTION = {
+    "SECRET_KEY": "a-production-key-for-this-test-only-4b8c1e9f7a2d6e3c5b0a9f8e7d",
+    "ALLOWED_HOSTS": "factcheck.example.org",
+    "DATABASE_URL": "postgres://factcheck@db:5432/factcheck",
+    "CELERY_BROKER_URL": "redis://redis:6379/0",
+}
+
+
+@pytest.mark.parametrize(
+    ("broker", "cache"),
+    [
+        ("redis://redis:6379/0", "redis://redis:6379/1"),
+        ("redis://redis:6379", "redis://redis:6379/1"),
+        ("redis://:pw@redis:6379/4", "redis://:pw@redis:6379/5"),
+        ("redis://redis:6379/15", "redis://redis:6379/0"),
+    ],
+)
+def test_the_default_cache_is_the_brokers_redis_on_another_database(broker, cache):
+    """Clearing the cache (FLUSHDB) must never flush the queues."""
+    location = settings_probe(
+        "settings.CACHES['default']['LOCATION']", **{**PRODUCTION, "CELERY_BROKER_URL": broker}
+    )
+    assert location == cache
+
+
+def test_the_database_connection_gives_up_after_two_seconds():
+    """So that /healthz's "2 s each at most" holds for the database too."""
+    options = "settings.DATABASES['default']['OPTIONS']"
+    assert settings_probe(options, **PRODUCTION) == "{'connect_timeout': 2}"
+    url = PRODUCTION["DATABASE_URL"] + "?connect_timeout=5"
+    assert settings_probe(options, **{**PRODUCTION, "DATABASE_URL": url}) == (
+        "{'connect_timeout': 5}"
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_healthz_answers_503_naming_the_broker_or_the_cache_that_is_down(
+def test_healthz_answers_200_degraded_naming_the_broker_that_is_down(
     client, settings, celery_broker_at
 ):
+    """The API answers 202 while the broker is down: a load balancer must keep this instance."""
     assert client.get("/healthz", HTTP_HOST="localhost").status_code == 200
     celery_broker_at(f"redis://127.0.0.1:{free_port()}/0")
     started = time.monotonic()
     response = client.get("/healthz", HTTP_HOST="localhost")
-    assert response.status_code == 503
-    assert "unavailable: broker" in response.content.decode()
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.startswith("degraded: broker\n")
+    assert "database: ok" in body and "broker: down (" in body and "cache: ok" in body
     assert time.monotonic() - started < 10
 
 
 @pytest.mark.django_db
-def test_healthz_answers_503_when_the_cache_is_down(client, settings):
+def test_healthz_answers_200_degraded_when_the_cache_is_down(client, settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -200,8 +238,26 @@ def test_healthz_answers_503_when_the_cache_is_down(client, settings):
         }
     }
     response = client.get("/healthz", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.startswith("degraded: cache\n") and "cache: down (" in body
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
+    from django.db import OperationalError
+
+    from factcheck import health
+
+    def down() -> None:
+        raise OperationalError("connection timeout expired")
+
+    monkeypatch.setitem(health.PARTS, "database", down)
+    response = client.get("/healthz", HTTP_HOST="localhost")
     assert response.status_code == 503
-    assert "unavailable: cache" in response.content.decode()
+    body = response.content.decode()
+    assert body.startswith("unavailable: database\n")
+    assert "database: down (OperationalError)" in body and "broker: ok" in body
 
 
 def compose_worker_command() -> list[str]:

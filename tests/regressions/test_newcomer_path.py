@@ -29,11 +29,28 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def test_manage_py_reads_the_local_env_file_that_bin_run_writes(tmp_path):
-    env_file = tmp_path / ".env"
+    env_file = tmp_path / ".env.local"
     env_file.write_text(f"DEBUG=true\nDATABASE_URL=sqlite:///{tmp_path / 'db.sqlite3'}\n")
     result = manage("check", ENV_FILE=str(env_file))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "System check identified no issues" in result.stdout
+    # DEBUG from a file rather than the environment is said at start-up.
+    assert f"DEBUG=true comes from {env_file}, not from the environment" in result.stderr
+
+
+def test_debug_from_the_environment_is_not_warned_about(tmp_path):
+    env_file = tmp_path / ".env.local"
+    env_file.write_text(f"DATABASE_URL=sqlite:///{tmp_path / 'db.sqlite3'}\n")
+    result = manage("check", ENV_FILE=str(env_file), DEBUG="true")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "DEBUG=true comes from" not in result.stderr
+
+
+def test_the_settings_read_env_local_not_the_env_that_docker_compose_reads():
+    """A `.env` is Docker Compose's: the settings must not take DEBUG or the key from it."""
+    settings = (REPO / "factcheck" / "settings.py").read_text()
+    assert 'default=str(BASE_DIR / ".env.local")' in settings
+    assert 'BASE_DIR / ".env")' not in settings
 
 
 def test_without_it_manage_py_still_refuses_to_start_without_a_secret_key(tmp_path):
@@ -42,12 +59,24 @@ def test_without_it_manage_py_still_refuses_to_start_without_a_secret_key(tmp_pa
     assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
 
 
-def test_the_env_file_and_the_test_screenshots_are_git_ignored():
-    paths = [".env", str(RUN_SCREENSHOTS.relative_to(REPO) / "dashboard.png")]
+def test_bin_run_writes_env_local_readable_by_its_owner_only_and_leaves_the_umask_alone():
+    run = (REPO / "bin" / "run").read_text()
+    assert "> .env.local" in run and "> .env\n" not in run
+    assert re.search(r"\(\s*umask 077\b", run), "the umask belongs in a subshell"
+    assert "umask 022" not in run
+
+
+def test_the_env_files_and_the_test_screenshots_are_git_ignored():
+    paths = [".env", ".env.local", str(RUN_SCREENSHOTS.relative_to(REPO) / "dashboard.png")]
     result = subprocess.run(
         ["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True
     )
     assert result.stdout.split() == paths
+
+
+def test_the_env_files_stay_out_of_the_docker_image():
+    ignored = (REPO / ".dockerignore").read_text().split()
+    assert {".env", ".env.local"} <= set(ignored)
 
 
 def test_the_readmes_screenshots_are_png_images_of_the_browser_viewport():

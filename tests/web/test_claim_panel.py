@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from claims import workflow
 from claims.models import ClaimState, Source, Verdict
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +181,8 @@ def test_a_reviewer_proposes_a_correction_and_another_publishes_it(
     _post(client, "web:verdict_correct", [miles_claim.pk], data)
     assert Verdict.objects.get(claim=miles_claim, is_current=True).rating == 2
     client.force_login(ReviewerFactory(username="ravi"))
-    _post(client, "web:move", [miles_claim.pk, "approve_correction"])
+    pending = workflow.pending_correction(miles_claim)
+    _post(client, "web:move", [miles_claim.pk, "approve_correction"], {"proposal": pending.pk})
     current = Verdict.objects.get(claim=miles_claim, is_current=True)
     assert (current.rating, current.correction_note) == (1, "New map.")
 

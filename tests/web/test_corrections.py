@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from claims import services, workflow
 from claims.models import ClaimState
+from claims.services.review import correction_reject
 from tests.factories import ReviewerFactory, SuperuserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,18 @@ def second_reviewer(db):
 
 def _post(client, name, args, data=None, htmx=True):
     return client.post(reverse(name, args=args), data or {}, **(HTMX if htmx else {}))
+
+
+def _shown_proposal(client, claim):
+    """The proposal id the approve button of the panel sends, as the approver sees it now."""
+    page = client.get(reverse("web:claim", args=[claim.pk]), **HTMX).content.decode()
+    found = re.search(r'<input type="hidden" name="proposal" value="(\d+)">', page)
+    return {"proposal": found.group(1)} if found else {}
+
+
+def _approve(client, claim, seen=None, htmx=True):
+    data = _shown_proposal(client, claim) if seen is None else seen
+    return _post(client, "web:move", [claim.pk, "approve_correction"], data, htmx=htmx)
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-javascript"])
@@ -69,12 +82,12 @@ def test_a_correction_proposed_in_the_panel_waits_for_another_reviewer(
     public = client.get(reverse("web:public_check", args=[published.pk])).content.decode()
     assert "Map." not in public  # nothing public until approved
 
-    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    page = _approve(client, published).content.decode()
     assert REFUSED in page
     assert workflow.current_verdict(published).rating == 2
 
     client.force_login(second_reviewer)
-    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    page = _approve(client, published).content.decode()
     assert "Correction approved and published." in page
     current = workflow.current_verdict(published)
     assert (current.rating, current.author, current.reviewer) == (1, reviewer, second_reviewer)
@@ -85,11 +98,51 @@ def test_a_correction_proposed_in_the_panel_waits_for_another_reviewer(
     assert "Map." in public
 
 
+def test_approving_a_proposal_that_was_replaced_since_the_page_was_read_is_refused(
+    client, reviewer, second_reviewer, published
+):
+    """Rita proposes P1, Ravi opens the panel, Rita withdraws P1 and proposes P2: Ravi's
+    click on the button he saw next to P1 must not publish P2."""
+    services.verdict_correct(
+        actor=reviewer, claim_id=published.pk, rating=1, rationale="seen", note="n"
+    )
+    client.force_login(second_reviewer)
+    seen = _shown_proposal(client, published)
+    assert seen, "the approve button must say which proposal it approves"
+    correction_reject(actor=reviewer, claim_id=published.pk)
+    services.verdict_correct(
+        actor=reviewer, claim_id=published.pk, rating=5, rationale="different", note="n2"
+    )
+    page = _approve(client, published, seen=seen).content.decode()
+    assert (
+        "Not done: the correction you were shown was withdrawn and another one is waiting "
+        "now; read the new one before approving it." in page
+    )
+    assert workflow.current_verdict(published).rating == 2
+    assert workflow.pending_correction(published).rationale == "different"
+
+    page = _approve(client, published).content.decode()  # after reading the new one
+    assert "Correction approved and published." in page
+    assert workflow.current_verdict(published).rationale == "different"
+
+
+def test_an_approval_that_does_not_say_which_proposal_is_refused(
+    client, reviewer, second_reviewer, published
+):
+    services.verdict_correct(
+        actor=reviewer, claim_id=published.pk, rating=1, rationale="x", note="y"
+    )
+    client.force_login(second_reviewer)
+    page = _approve(client, published, seen={}).content.decode()
+    assert "Not done: the form did not say which correction you approve; reload the page." in page
+    assert workflow.current_verdict(published).rating == 2
+
+
 def test_a_superuser_cannot_approve_their_own_correction_in_the_panel(client, published):
     boss = SuperuserFactory(username="boss")
     client.force_login(boss)
     _post(client, "web:verdict_correct", [published.pk], CORRECTION)
-    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    page = _approve(client, published).content.decode()
     assert REFUSED in page
     assert workflow.current_verdict(published).rating == 2
 
@@ -112,7 +165,7 @@ def test_an_editor_neither_proposes_nor_approves_corrections(client, editor, rev
     services.verdict_correct(
         actor=reviewer, claim_id=published.pk, rating=1, rationale="x", note="y"
     )
-    page = _post(client, "web:move", [published.pk, "approve_correction"]).content.decode()
+    page = _approve(client, published).content.decode()
     assert "Not done: only reviewers and superusers may do that." in page
     published.refresh_from_db()
     assert published.state == ClaimState.PUBLISHED
@@ -120,6 +173,6 @@ def test_an_editor_neither_proposes_nor_approves_corrections(client, editor, rev
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, published):
-    response = _post(client, "web:move", [published.pk, "approve_correction"], htmx=False)
+    response = _approve(client, published, seen={}, htmx=False)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))

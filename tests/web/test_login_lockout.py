@@ -101,3 +101,40 @@ def test_a_forged_forwarded_for_header_does_not_dodge_the_lock(client, edna):
         _sign_in(client, page, f"guess-{attempt}", HTTP_X_FORWARDED_FOR=forged)
     response = _sign_in(client, page, PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert response.status_code == 429
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+@pytest.mark.parametrize("page", PAGES)
+def test_behind_proxies_the_lock_keys_on_the_address_the_nearest_proxy_saw(
+    settings, client, edna, page, proxies
+):
+    """With NUM_PROXIES=n each of our proxies appends the address it saw: the lock keys on
+    the entry n from the right, so the entries a client forges on the left change nothing."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": proxies}
+    ours = ["203.0.113.7", "10.0.0.2"][: proxies - 1]  # the hops between our proxies
+    for attempt in range(LIMIT):
+        forged = f"198.51.100.{attempt}, 192.0.2.{attempt}"
+        chain = ", ".join([forged, "203.0.113.50", *ours])
+        _sign_in(client, page, f"guess-{attempt}", HTTP_X_FORWARDED_FOR=chain)
+    chain = ", ".join(["198.51.100.99", "203.0.113.50", *ours])
+    response = _sign_in(client, page, PASSWORD, HTTP_X_FORWARDED_FOR=chain)
+    assert response.status_code == 429
+    assert not _signed_in(client)
+
+    from axes.models import AccessAttempt
+
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.50"}
+    # Another client behind the same proxies, with its own address, is not locked out.
+    other = ", ".join(["203.0.113.51", *ours])
+    assert _sign_in(client, page, PASSWORD, HTTP_X_FORWARDED_FOR=other).status_code == 302
+
+
+def test_compose_publishes_gunicorn_on_the_loopback_only():
+    """NUM_PROXIES>0 trusts X-Forwarded-For: gunicorn must be reachable through the proxy only,
+    else a client talking to it directly picks the address the lock and throttle key on."""
+    import yaml
+
+    from tests.paths import REPO
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    assert compose["services"]["web"]["ports"] == ["127.0.0.1:8000:8000"]

@@ -137,7 +137,16 @@ def test_a_verdict_corrected_in_the_admin_keeps_the_old_one(client, people, clai
     response = client.post(url, data)
     assert response.status_code == 302
     client.force_login(people["superuser"])
-    _post_action(client, "approve_correction", [claim])
+    shown = _post_action(client, "approve_correction", [claim])
+    proposal = Verdict.objects.get(claim=claim, is_current=False, supersedes=old)
+    assert f'name="proposal-{claim.pk}" value="{proposal.pk}"' in shown.content.decode()
+    _post_action(
+        client,
+        "approve_correction",
+        [claim],
+        confirmed="yes",
+        **{f"proposal-{claim.pk}": proposal.pk},
+    )
     current = Verdict.objects.get(claim=claim, is_current=True)
     assert (current.supersedes, current.correction_note) == (old, "New census")
 

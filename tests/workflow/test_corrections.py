@@ -6,13 +6,15 @@ verdict's author), and recorded that person as both author and reviewer.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from claims import services, workflow
 from claims.models import ClaimState, Verdict
-from claims.services.review import correction_approve, correction_reject
+from claims.services.review import PROPOSAL_REPLACED, correction_approve, correction_reject
 from claims.workflow import Move, TransitionError
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +127,53 @@ def test_the_claims_history_shows_who_proposed_and_who_approved(people, claim_in
 def _action(client, action, claim):
     data = {"action": action, "_selected_action": [claim.pk]}
     response = client.post(reverse("admin:claims_claim_changelist"), data, follow=True)
+    if action == "approve_correction":  # first a page showing the proposals; then confirm
+        response = client.post(
+            reverse("admin:claims_claim_changelist"), _confirmation(response), follow=True
+        )
     return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _confirmation(page):
+    """The hidden inputs of the admin's confirmation page, as its button posts them."""
+    data: dict[str, list[str]] = {}
+    for name, value in HIDDEN.findall(page.content.decode()):
+        data.setdefault(name, []).append(value)
+    return data
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
+
+
+def test_the_admin_shows_each_correction_before_approving_it(client, people, claim_in):
+    claim = claim_in(S.PUBLISHED)
+    _propose(people, claim, note="New census")
+    client.force_login(people["reviewer"])
+    data = {"action": "approve_correction", "_selected_action": [claim.pk]}
+    page = client.post(reverse("admin:claims_claim_changelist"), data)
+    text = page.content.decode()
+    assert page.status_code == 200 and "Approve these corrections?" in text
+    assert "(2/5)" in text and "Revised." in text and "New census" in text
+    assert people["author_reviewer"].get_username() in text
+    assert workflow.pending_correction(claim) is not None  # nothing approved yet
+
+
+def test_the_admin_refuses_a_correction_replaced_after_it_was_shown(client, people, claim_in):
+    claim = claim_in(S.PUBLISHED)
+    _propose(people, claim, note="Seen")
+    client.force_login(people["reviewer"])
+    data = {"action": "approve_correction", "_selected_action": [claim.pk]}
+    shown = client.post(reverse("admin:claims_claim_changelist"), data)
+    correction_reject(actor=people["author_reviewer"], claim_id=claim.pk)
+    _propose(people, claim, note="Never seen")
+    response = client.post(
+        reverse("admin:claims_claim_changelist"), _confirmation(shown), follow=True
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Refused for claim {claim.pk}: {PROPOSAL_REPLACED}."
+    ]
+    assert workflow.pending_correction(claim).correction_note == "Never seen"
+    assert workflow.current_verdict(claim).correction_note == ""
 
 
 def test_a_correction_made_in_the_admin_waits_for_another_reviewer(client, people, claim_in):

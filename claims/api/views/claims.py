@@ -31,13 +31,16 @@ IF_MATCH = if_match_parameter("claim")
 MOVE_RESPONSES = {200: ClaimSerializer, **GUARDED_WRITE_ERRORS}
 
 
-def _move(summary: str, request_serializer: type[serializers.Serializer] | None):
+def _move(
+    summary: str, request_serializer: type[serializers.Serializer] | None, description: str = ""
+):
     """The schema and routing shared by every review move."""
 
     def decorate(func: Callable) -> Callable:
         routed = action(detail=True, methods=["post"], url_path=func.__name__.replace("_", "-"))
         return extend_schema(
             summary=summary,
+            description=description or None,
             request=request_serializer,
             responses=MOVE_RESPONSES,
             parameters=[IF_MATCH],
@@ -113,7 +116,16 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     def correct(self, request: Request, pk: str) -> Response:
         return self._apply(request, CorrectSerializer, services.verdict_correct)
 
-    @_move("Approve the proposed correction (anyone senior but its proposer)", None)
+    @_move(
+        "Approve the proposed correction (anyone senior but its proposer)",
+        None,
+        description=(
+            "Approves the correction shown in `pending_correction` of the claim as you read "
+            "it: send that read's ETag in If-Match. The claim's ETag changes whenever a "
+            "correction is proposed, withdrawn or rejected, so if the one you read was "
+            "replaced since, the answer is 412 and nothing is published; read the claim again."
+        ),
+    )
     def approve_correction(self, request: Request, pk: str) -> Response:
         return self._apply(request, None, correction_approve)
 
