@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -62,18 +63,10 @@ def article_ingest(
         extraction_state=ExtractionState.QUEUED,
         extraction_queued_at=timezone.now(),
     )
-    try:
-        with transaction.atomic():
-            article.save()
-            transaction.on_commit(lambda: enqueue_extraction([article.pk]))
-    except IntegrityError:
-        # Someone stored the same text between our look-up and our insert.
-        existing = Article.objects.filter(content_hash=document.content_hash).first()
-        if existing is None:
-            raise
-        return IngestResult(existing, created=False)
-    log.info("article %s ingested (%s)", article.pk, origin)
-    return IngestResult(article, created=True)
+    result = _store_new(article, enqueue_extraction)
+    if result.created:
+        log.info("article %s ingested (%s)", article.pk, origin)
+    return result
 
 
 def article_ingest_text(
@@ -142,17 +135,25 @@ def article_ingest_url(
         extraction_state=ExtractionState.FETCHING,
         extraction_queued_at=timezone.now(),
     )
+    result = _store_new(article, enqueue_fetch)
+    if result.created:
+        log.info("article %s submitted by address; fetching", article.pk)
+    return result
+
+
+def _store_new(article: Article, send: Callable[[list[int]], None]) -> IngestResult:
+    """Insert `article` and `send` it on once the transaction commits. The same text (or, for
+    an address, its placeholder hash) stored by another request between our look-up and our
+    insert is handed back instead."""
     try:
         with transaction.atomic():
             article.save()
-            transaction.on_commit(lambda: enqueue_fetch([article.pk]))
+            transaction.on_commit(lambda: send([article.pk]))
     except IntegrityError:
-        # The same address was submitted between our look-up and our insert.
         existing = Article.objects.filter(content_hash=article.content_hash).first()
         if existing is None:
             raise
         return IngestResult(existing, created=False)
-    log.info("article %s submitted by address; fetching", article.pk)
     return IngestResult(article, created=True)
 
 

@@ -43,44 +43,33 @@ def toast_blocks_read() -> int:
         return cursor.fetchone()[0]
 
 
-def test_checking_spans_reads_no_block_of_the_article_text(on_postgres):
-    text = long_text(400)
-    article = ArticleFactory(raw="-", text=text)
+def _claims_with_quantities(article, text: str, offset: int, count: int = 300) -> list[Claim]:
     claims = Claim.objects.bulk_create(
         Claim(
             article=article,
-            start=i,
-            end=i + 5,
-            sentence_start=0,
+            start=offset + i,
+            end=offset + i + 5,
+            sentence_start=offset,
             sentence_end=len(text),
             text="x",
             sentence="x",
             kind="count",
         )
-        for i in range(300)
+        for i in range(count)
     )
     Quantity.objects.bulk_create(
         Quantity(claim=c, start=c.start, end=c.end, text="x", value=1, kind="count", si_value=1)
         for c in claims
     )
+    return claims
+
+
+def test_checking_spans_reads_no_block_of_the_article_text(on_postgres):
+    text = long_text(400)
+    article = ArticleFactory(raw="-", text=text)
+    _claims_with_quantities(article, text, 0)
     before = toast_blocks_read()
-    more = Claim.objects.bulk_create(
-        Claim(
-            article=article,
-            start=1000 + i,
-            end=1005 + i,
-            sentence_start=1000,
-            sentence_end=len(text),
-            text="x",
-            sentence="x",
-            kind="count",
-        )
-        for i in range(300)
-    )
-    Quantity.objects.bulk_create(
-        Quantity(claim=c, start=c.start, end=c.end, text="x", value=1, kind="count", si_value=1)
-        for c in more
-    )
+    more = _claims_with_quantities(article, text, 1000)
     CheckResult.objects.bulk_create(
         CheckResult(
             claim=c, check_name="conversion", outcome="consistent", start=c.start, end=c.end
