@@ -17,6 +17,7 @@ from rest_framework.request import Request
 
 from claims.api.errors import PreconditionFailed, PreconditionRequired
 from claims.api.serializers import ErrorSerializer
+from claims.services.versions import version_of
 
 # What a write that `check_if_match` guards can answer besides success, for the schema.
 GUARDED_WRITE_ERRORS = {
@@ -29,9 +30,8 @@ GUARDED_WRITE_ERRORS = {
 
 
 def etag_of(instance: Model) -> str:
-    """Changes whenever the row is saved (`updated_at` moves on every save)."""
-    stamp = instance.updated_at.timestamp()  # type: ignore[attr-defined]
-    return f'"{instance._meta.model_name}-{instance.pk}-{stamp:.6f}"'
+    """Changes whenever the row is saved: the row's version (claims/services/versions.py)."""
+    return f'"{instance._meta.model_name}-{instance.pk}-{version_of(instance)}"'
 
 
 def if_match_parameter(noun: str) -> OpenApiParameter:

@@ -2,6 +2,7 @@ from claims.models.article import Article
 from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOrigin
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
+from claims.models.notifications import Notification, NotificationKind
 from claims.models.tokens import ApiToken
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "Claim",
     "ClaimState",
     "ExtractionState",
+    "Notification",
+    "NotificationKind",
     "Quantity",
     "Rating",
     "Source",

@@ -1,8 +1,22 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Length
+from simple_history.models import HistoricalRecords
 
 from claims.models.choices import ExtractionState, SourceOrigin
+
+# The extraction's bookkeeping, which the admin and the API show together and in this order.
+EXTRACTION_FIELDS = (
+    "extraction_state",
+    "extraction_error",
+    "extractor_version",
+    "extraction_attempts",
+    "extraction_queued_at",
+    "extraction_started_at",
+    "extraction_finished_at",
+)
+# The facts an editor may correct after ingest (services.article_update_facts).
+FACT_FIELDS = ("title", "dateline", "publisher", "byline", "url")
 
 
 class Article(models.Model):
@@ -49,6 +63,20 @@ class Article(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who changed the article's facts (title, dateline, publisher, byline, URL), and when. The
+    # texts and the extraction's bookkeeping are left out: the texts never change, and the
+    # bookkeeping is written by queryset updates that history does not see anyway.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "raw",
+            "text",
+            "text_length",
+            "content_hash",
+            "raw_content_type",
+            "extraction_token",
+            *EXTRACTION_FIELDS,
+        ]
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -73,15 +101,3 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
-
-
-# The extraction's bookkeeping, which the admin and the API show together and in this order.
-EXTRACTION_FIELDS = (
-    "extraction_state",
-    "extraction_error",
-    "extractor_version",
-    "extraction_attempts",
-    "extraction_queued_at",
-    "extraction_started_at",
-    "extraction_finished_at",
-)

@@ -32,3 +32,17 @@ def log_out(page: Any) -> None:
 def screenshot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def screenshot_phone(page: Any, name: str) -> None:
+    """The same page at a phone's width (390 px), then back to the page's own size."""
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        screenshot(page, f"{name}-phone")
+    finally:
+        if size:
+            page.set_viewport_size(size)

@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class NotificationKind(models.TextChoices):
+    ASSIGNED = "assigned", "Assigned to you"
+    SENT_BACK = "sent_back", "Sent back to you"
+    PUBLISHED = "published", "Published"
+    CORRECTION_WAITING = "correction_waiting", "A correction is waiting"
+
+
+class Notification(models.Model):
+    """Something a person should know about a claim: shown in the app and sent by email."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    claim = models.ForeignKey(
+        "claims.Claim", on_delete=models.CASCADE, related_name="notifications"
+    )
+    # Who caused it; blank when that account is gone.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications_caused",
+    )
+    message = models.TextField(
+        blank=True, help_text="What the actor said with it (a send-back's comment, a note)."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=NotificationKind.values), name="notification_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: claim {self.claim_id}"

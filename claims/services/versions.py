@@ -1,0 +1,103 @@
+"""Versions of editable rows: a write based on a stale read is refused and says what changed.
+
+A form (web) or a request (API, as its ETag) carries the version of the row it was read at;
+the write locks the row, compares, and is refused when someone saved the row since. The
+refusal lists the recorded changes since that read (django-simple-history), so that the
+person can see what they would have overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+# How many recorded changes a refusal lists: the newest ones, with "and N earlier".
+SHOWN_CHANGES = 5
+
+
+class StaleEdit(Exception):
+    """The row changed after it was read; `changes` says how, a line each, oldest first."""
+
+    def __init__(self, instance: models.Model, changes: list[str]) -> None:
+        self.instance, self.changes = instance, changes
+        noun = instance._meta.verbose_name
+        said = " ".join(changes) if changes else "Someone saved it in the meantime."
+        super().__init__(
+            f"This {noun} was changed after you opened it; your change was not saved. {said} "
+            "Reload to see it as it is now, then make your change again."
+        )
+
+
+def version_of(instance: models.Model) -> str:
+    """The row's version: `updated_at` moves on every save."""
+    return f"{instance.updated_at.timestamp():.6f}"  # type: ignore[attr-defined]
+
+
+def check_version(instance: models.Model, seen: str) -> None:
+    """Raise StaleEdit unless `instance` (read under lock) is still at version `seen`."""
+    if version_of(instance) != seen.strip():
+        raise StaleEdit(instance, changes_since(instance, seen))
+
+
+@contextmanager
+def version_locked(model: type[models.Model], pk: Any, seen: str) -> Iterator[Any]:
+    """Lock the row, check its version, and keep the lock until the write inside is done (each
+    service locks again; within one transaction that is the same lock)."""
+    with transaction.atomic():
+        locked = model._default_manager.select_for_update().get(pk=pk)
+        check_version(locked, seen)
+        yield locked
+
+
+def _seen_at(seen: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(float(seen), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def changes_since(instance: models.Model, seen: str) -> list[str]:
+    """The recorded changes of `instance` after version `seen`, a sentence each."""
+    history = getattr(instance, "history", None)
+    since = _seen_at(seen)
+    if history is None or since is None:
+        return []
+    records = list(
+        history.filter(history_date__gt=since)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    lines = [_describe(record) for record in records]
+    if len(lines) > SHOWN_CHANGES:
+        earlier = len(lines) - SHOWN_CHANGES
+        lines = [f"({earlier} earlier change(s) not shown.)", *lines[-SHOWN_CHANGES:]]
+    return lines
+
+
+def _describe(record: Any) -> str:
+    who = record.history_user.get_username() if record.history_user else "someone"
+    when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    previous = record.prev_record
+    fields = []
+    if previous is not None:
+        for change in record.diff_against(previous).changes:
+            if change.field in ("updated_at", "created_at"):
+                continue
+            label = record.instance._meta.get_field(change.field).verbose_name
+            fields.append(f"{label} from “{_shown(change.old)}” to “{_shown(change.new)}”")
+    reason = (record.history_change_reason or "").strip()
+    what = "changed " + ", ".join(fields) if fields else (reason or "saved it")
+    if fields and reason and reason not in ("edited", "changed"):
+        what = f"{reason}: {what}"
+    return f"{when}, {who} {what}."
+
+
+def _shown(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
