@@ -15,6 +15,7 @@ from claims.admin.history import HistoryAdmin
 from claims.admin.paging import CappedCountPaginator
 from claims.models import ClaimState, Source, Verdict
 from claims.services.review import SOURCE_FIELDS
+from claims.web.forms import FigureField
 from claims.workflow import Move
 
 SOURCE_AUDIT = ("added_by", "created_at", "updated_at")
@@ -33,6 +34,7 @@ assert set(SOURCE_FORM_FIELDS) == SOURCE_FIELDS  # the form edits what the servi
 class SourceForm(forms.ModelForm):
     actor: Any = None
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
+    reference_value = FigureField(label="Reference value", required=False)
 
     class Meta:
         model = Source

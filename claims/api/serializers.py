@@ -12,6 +12,7 @@ from claims import workflow
 from claims.models import Article, CheckResult, Claim, Quantity, Rating, Source, Verdict
 from claims.models.article import EXTRACTION_FIELDS
 from claims.models.evidence import web_url
+from claims.services.reference_values import FIGURE_MESSAGE, read_figure
 
 
 @extend_schema_field({"type": "string", "description": "An http(s) address, or empty."})
@@ -186,9 +187,27 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]
 
 
+class FigureField(serializers.FloatField):
+    """A source's figure: a JSON number, or a string the web form would take ("8,000")."""
+
+    def to_internal_value(self, data) -> float:
+        if isinstance(data, str):
+            try:
+                return read_figure(data)
+            except ValueError as exc:
+                raise serializers.ValidationError(FIGURE_MESSAGE) from exc
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise serializers.ValidationError(FIGURE_MESSAGE)
+        try:
+            return read_figure(repr(float(data)))
+        except (ValueError, OverflowError) as exc:
+            raise serializers.ValidationError(FIGURE_MESSAGE) from exc
+
+
 class SourceSerializer(serializers.ModelSerializer):
     added_by = person()
     url = WebAddressField(required=False)
+    reference_value = FigureField(required=False, allow_null=True)
 
     class Meta:
         model = Source

@@ -5,37 +5,35 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from claims.checks.reference_units import UNIT_SHAPE, read_unit
 from claims.models.choices import Rating
 
 # Only web addresses: a `javascript:` or `data:` URL must never reach a link.
 web_url = URLValidator(schemes=["http", "https"])
 
-# A unit as people write one: words or symbols, at most one small power and one "per". pint
-# evaluates what it parses, so anything else (km**9**9**9 runs for minutes) never reaches it.
+# A unit as people write one (claims.checks.reference_units.UNIT_SHAPE): pint evaluates what
+# it parses, so anything else (km**9**9**9 runs for minutes) never reaches it.
 unit_written = RegexValidator(
-    r"^[A-Za-z_°%²³µ$€£¥ .]+[23]?(\s*(\*\*|\^)\s*[1-3])?(\s*/\s*[A-Za-z_°µ .]+[23]?)?$",
+    UNIT_SHAPE,
     message="Write a unit such as km, miles, square miles, km², km/h, °C, tonnes or %%.",
 )
 
 
 def reference_unit(value: str) -> None:
-    """A unit written as people write one, that the machine checks can convert.
+    """A unit written as people write one, that the machine checks can read: a spelling the
+    extractor knows ("km2", "per cent", "USD", "C"), or a pint unit.
 
     One validator, not two: form and serializer fields run every validator even after one
     has failed, and the shape must be checked before pint evaluates anything.
     """
-    from claims.extraction.conversion import UREG
-
     if not value:
         return
     unit_written(value)
-    try:
-        UREG.Unit(value)
-    except Exception as exc:  # pint raises many kinds of error for text it cannot read
+    if read_unit(value) is None:
         raise ValidationError(
             f"“{value}” is not a unit we know; try km, mile, square mile, day or kg.",
             code="unit",
-        ) from exc
+        )
 
 
 class Source(models.Model):
@@ -81,6 +79,16 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """The reference value must fit the claim (claims/services/reference_values.py): run
+        here so that every form on the model, and the services' full_clean, apply it."""
+        from claims.services.reference_values import reference_validate
+
+        if self.claim_id is not None:
+            reference_validate(
+                claim=self.claim, value=self.reference_value, unit=self.reference_unit
+            )
 
 
 class Verdict(models.Model):

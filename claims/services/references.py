@@ -1,14 +1,42 @@
-"""The `reference` machine check on stored claims, run when a source brings a reference value."""
+"""The `reference` machine check on stored claims, run when a source brings a reference value,
+and the rating it suggests, named on the newsroom's scale.
+
+The check (claims/checks/reference.py) grades how close the source came; GRADE_RATINGS is the
+one place that turns a grade into a rating of the scale in use (claims.models.Rating).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
 
-from claims.checks import check_reference_value
 from claims.checks.finding import Finding, worst_outcome
-from claims.models import CheckResult, Claim, Source
+from claims.checks.reference import FAR, INSIDE, NEAR, ReferenceComparison, compare_reference_value
+from claims.models import CheckResult, Claim, Quantity, Rating, Source
+from claims.services.reference_values import reference_reading, states_change
 
 log = logging.getLogger(__name__)
+
+GRADE_RATINGS = {INSIDE: Rating.TRUE, NEAR: Rating.MOSTLY_TRUE, FAR: Rating.FALSE}
+
+
+def rating_name(rating: Rating) -> str:
+    """A rating as the verdict form lists it: "4 – Mostly true"."""
+    return f"{rating.value} – {rating.label}"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The rating the machine suggests for a claim, and the source it rests on."""
+
+    rating: Rating
+    source: Source
+
+    @property
+    def name(self) -> str:
+        return rating_name(self.rating)
 
 
 def source_check_reference(*, source: Source) -> CheckResult | None:
@@ -20,47 +48,100 @@ def source_check_reference(*, source: Source) -> CheckResult | None:
     CheckResult.objects.filter(source=source).delete()
     result = None
     if source.reference_value is not None:
-        finding = _reference_finding(source, source.reference_value)
+        finding = _worded(_reference_comparison(source.claim, source))
         result = CheckResult.from_finding(finding, claim_id=source.claim_id, source=source)
         result.save(force_insert=True)
     claim_refresh_worst_outcome(claim_id=source.claim_id)
     return result
 
 
-def _reference_finding(source: Source, reference_value: float) -> Finding:
-    claim = source.claim
+def claim_suggestion(*, claim: Claim) -> Suggestion | None:
+    """The most cautious rating the claim's reference values suggest; None without one.
+
+    Reads the claim's prefetched sources and quantities, so the panel pays no query for it."""
+    suggestions = [
+        Suggestion(GRADE_RATINGS[comparison.grade], source)
+        for source in claim.sources.all()
+        if source.reference_value is not None
+        for comparison in [_reference_comparison(claim, source)]
+        if comparison.grade
+    ]
+    return min(suggestions, key=lambda s: s.rating.value, default=None)
+
+
+def _worded(comparison: ReferenceComparison) -> Finding:
+    """The finding with the suggested rating named on the scale in use."""
+    finding = comparison.finding
+    if not comparison.grade:
+        return finding
+    name = rating_name(GRADE_RATINGS[comparison.grade])
+    return replace(
+        finding,
+        expected=f"{finding.expected} (the machine suggests: {name})",
+        explanation=f"{finding.explanation} The machine suggests: {name}.",
+    )
+
+
+def _reference_comparison(claim: Claim, source: Source) -> ReferenceComparison:
+    quantities = sorted(claim.quantities.all(), key=lambda q: (q.start, q.pk))
     try:
-        findings = _findings_per_quantity(source, reference_value)
+        comparisons = list(_per_quantity(claim, quantities, source))
     except Exception:  # a unit pint chokes on must not break the editor's save
         log.exception("reference check of source %s failed", source.pk)
         return _unverifiable(claim, f"The unit “{source.reference_unit}” could not be read.")
-    if not findings:
+    if not comparisons:
         return _unverifiable(
             claim, "The claim has no extracted quantity to compare the reference with."
         )
-    return next((f for f in findings if f.outcome != "unverifiable"), findings[0])
+    return next((c for c in comparisons if c.grade), comparisons[0])
 
 
-def _unverifiable(claim: Claim, explanation: str) -> Finding:
-    return Finding("reference", "unverifiable", claim.start, claim.end, "", explanation)
+def _unverifiable(claim: Claim, explanation: str) -> ReferenceComparison:
+    finding = Finding("reference", "unverifiable", claim.start, claim.end, "", explanation)
+    return ReferenceComparison(finding, "")
 
 
-def _findings_per_quantity(source: Source, reference_value: float) -> list[Finding]:
-    return [
-        check_reference_value(
-            value=q.value,
-            unit=q.unit,
-            qualifier=q.qualifier,
-            step=q.step,
-            value_high=q.value_high,
-            surface=q.text,
-            start=q.start,
-            end=q.end,
-            reference_value=reference_value,
-            reference_unit=source.reference_unit,
-        )
-        for q in source.claim.quantities.order_by("start")
-    ]
+def _per_quantity(
+    claim: Claim, quantities: list[Quantity], source: Source
+) -> Iterable[ReferenceComparison]:
+    assert source.reference_value is not None  # the callers look first
+    reading = reference_reading(claim, quantities, source.reference_unit)
+    unit = reading.unit if reading is not None else source.reference_unit
+    value = source.reference_value * (reading.multiplier if reading is not None else 1.0)
+    for q in quantities:
+        if value < 0 < q.value and states_change(claim, [q]):
+            yield _by_size(compare_reference_value(**_compared(q), reference_value=-value,
+                                                   reference_unit=unit))  # fmt: skip
+        else:
+            yield compare_reference_value(
+                **_compared(q), reference_value=value, reference_unit=unit
+            )
+
+
+BY_SIZE = (
+    "The claim gives the size of a change and the source a signed one: they are compared by "
+    "size; whether it rose or fell is for the editor to read in the source."
+)
+
+
+def _by_size(comparison: ReferenceComparison) -> ReferenceComparison:
+    finding = comparison.finding
+    return replace(
+        comparison, finding=replace(finding, explanation=f"{BY_SIZE} {finding.explanation}")
+    )
+
+
+def _compared(q: Quantity) -> dict[str, Any]:
+    return dict(
+        value=q.value,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        step=q.step,
+        value_high=q.value_high,
+        surface=q.text,
+        start=q.start,
+        end=q.end,
+    )
 
 
 def claim_refresh_worst_outcome(*, claim_id: int) -> None:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from claims import selectors
 from claims.models import Rating
 from claims.models.evidence import reference_unit
+from claims.services.reference_values import read_figure
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -60,23 +61,45 @@ def web_address(value: str) -> None:
         )
 
 
+class FigureField(forms.Field):
+    """A source's figure: "8000", "3.5", "8,000" or "8 000"; anything else is refused with
+    what to write. A text box, not a number box: a browser empties a number box it cannot
+    read, and the editor would be told to give a value they gave."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 40})
+
+    def to_python(self, value: Any) -> float | None:
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            return None
+        try:
+            return read_figure(text[:100])
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+
+    def prepare_value(self, value: Any) -> Any:
+        # 61.0 as "61": the figure as the editor typed it.
+        whole = isinstance(value, float) and value.is_integer() and abs(value) < 1e15
+        return int(value) if whole else value
+
+
 class SourceForm(Form):
     url = forms.CharField(label="URL", required=False, max_length=2000, validators=[web_address])
     title = forms.CharField(label="Title", max_length=500)
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
     quote = forms.CharField(label="Quote", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     accessed_on = forms.DateField(label="Accessed on", required=False, widget=DATE)
-    reference_value = forms.FloatField(
+    reference_value = FigureField(
         label="Reference value",
         required=False,
-        help_text="The figure the source gives, for the machine to compare.",
+        help_text="The figure the source gives, for the machine to compare: a number only.",
     )
     reference_unit = forms.CharField(
         label="Unit",
         required=False,
         max_length=60,
         validators=[reference_unit],
-        help_text="For example km, mile, day.",
+        help_text="For example km, square miles, days, °C, %, USD; empty for a count.",
     )
 
     def clean_url(self) -> str:
@@ -89,7 +112,9 @@ class SourceForm(Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        if data.get("reference_unit") and data.get("reference_value") is None:
+        # A figure the field refused has its own message; "needs a value" would contradict it.
+        refused = "reference_value" in self.errors
+        if data.get("reference_unit") and data.get("reference_value") is None and not refused:
             self.add_error("reference_value", "A unit needs a value.")
         return data
 

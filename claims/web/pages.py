@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 
 from claims import selectors, workflow
 from claims.models import Article, Claim, ClaimState, ExtractionState
+from claims.services.references import claim_suggestion
 from claims.web import highlight, units
 from claims.web.forms import AssignForm, CorrectionForm, SendBackForm, SourceForm, VerdictForm
 from claims.workflow import Move
@@ -82,6 +83,7 @@ def panel_context(
         "sources": list(claim.sources.all()),
         "history": selectors.claim_history(claim=claim),
         "error": error,
+        "suggestion": claim_suggestion(claim=claim),
         **_verdicts(claim),
         **_sources_part(request, claim, bound),
         **_moves_part(request.user, claim, bound),

@@ -6,7 +6,7 @@ import pytest
 
 from claims import services
 from tests.api.conftest import ROLES, claim_in
-from tests.factories import ArticleFactory, SourceFactory
+from tests.factories import ArticleFactory, QuantityFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,12 +106,14 @@ def list_sources(me, people):
 
 
 def add_source(me, people):
+    claim = claim_in("new")
+    QuantityFactory(claim=claim)  # 120 square miles: a reference value needs a figure to meet
     body = {
-        "claim": claim_in("new").pk,
+        "claim": claim.pk,
         "title": "GeoNames",
         "url": "https://geonames.org/",
-        "reference_value": 61,
-        "reference_unit": "km",
+        "reference_value": 311,
+        "reference_unit": "km²",
     }
     return "post", "/api/v1/sources/", body
 

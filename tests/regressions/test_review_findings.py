@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from claims import services
 from claims.models import Article, Claim, ClaimState, Source
 from claims.services.extraction import article_mark_running
+from claims.services.reference_values import FIGURE_MESSAGE
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -138,22 +139,28 @@ def test_reextraction_keeps_the_reference_finding_in_worst_outcome(settings):
     assert claim.worst_outcome == before, (before, claim.worst_outcome)
 
 
+TEMPERATURE = {"text": "104F", "value": 104.0, "unit": "degree_Fahrenheit", "kind": "temperature",
+               "si_value": 313.15}  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    "value,unit,status",
+    "value,unit,status,quantity",
     [
-        (1e308, "km**2", 201),
-        (1e308, "mile", 201),
-        ("1e400", "km", 400),  # infinity is not a number the API takes
-        (-1e308, "degF", 201),
-        (1e300, "km**3", 201),
+        (1e308, "km**2", 201, {}),
+        (1e308, "sq mi", 201, {}),
+        ("1e400", "km**2", 400, {}),  # infinity is not a number the API takes
+        (-1e308, "degF", 201, TEMPERATURE),
+        (1e300, "hectare", 201, {}),
     ],
 )
-def test_api_source_with_extreme_reference_value_is_not_500(value, unit, status):
+def test_api_source_with_extreme_reference_value_is_not_500(value, unit, status, quantity):
+    # Each unit fits its claim's quantity (an area, or a temperature for the negative value):
+    # a unit of another kind is refused since reference values are checked against the claim.
     ed = EditorFactory()
     claim = ClaimFactory(state=ClaimState.IN_PROGRESS, assignee=ed)
     from tests.factories import QuantityFactory
 
-    QuantityFactory(claim=claim)
+    QuantityFactory(claim=claim, **quantity)
     c = api(ed)
     body = (
         f'{{"claim": {claim.pk}, "title": "x", "reference_value": {value}, '
@@ -162,7 +169,7 @@ def test_api_source_with_extreme_reference_value_is_not_500(value, unit, status)
     r = c.post("/api/v1/sources/", body, content_type="application/json")
     assert r.status_code == status, (r.status_code, r.content[:300])
     if status == 400:
-        assert r.json()["error"]["fields"] == {"reference_value": ["A valid number is required."]}
+        assert r.json()["error"]["fields"] == {"reference_value": [FIGURE_MESSAGE]}
     # The claim, with its reference finding, still reads.
     r2 = c.get(f"/api/v1/claims/{claim.pk}/")
     assert r2.status_code == 200, (r2.status_code, r2.content[:300])
@@ -170,6 +177,8 @@ def test_api_source_with_extreme_reference_value_is_not_500(value, unit, status)
 
 UNKNOWN = "is not a unit we know; try km, mile, square mile, day or kg."
 WRITE_A_UNIT = "Write a unit such as km, miles, square miles, km², km/h, °C, tonnes or %."
+AREA_CLAIM = "This claim is an area (sq mi);"
+AREA_UNITS = "Give the source's figure in a unit of area such as sq mi, km² or m²."
 
 
 @pytest.mark.parametrize(
@@ -181,10 +190,10 @@ WRITE_A_UNIT = "Write a unit such as km, miles, square miles, km², km/h, °C, t
         ("1/0", 400, WRITE_A_UNIT),
         ("m^999999", 400, WRITE_A_UNIT),
         ("__class__", 400, f"“__class__” {UNKNOWN}"),
-        # pint reads a bare "e" as the elementary charge, a unit it knows.
-        ("e", 201, None),
+        # pint reads a bare "e" as the elementary charge, a unit it knows, but not an area.
+        ("e", 400, f"{AREA_CLAIM} “e” is not a unit of area. {AREA_UNITS}"),
         ("km**km", 400, WRITE_A_UNIT),
-        ("%", 201, None),
+        ("%", 400, f"{AREA_CLAIM} “%” is a percentage. {AREA_UNITS}"),
     ],
 )
 def test_api_source_with_odd_units_is_not_500(unit, status, message):

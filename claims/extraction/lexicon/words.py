@@ -106,3 +106,17 @@ TEMPERATURE_CUES = wordset(
     "temperature temperatures heat hot cold warm warmer cooler heatwave thermometer degrees"
     " celsius fahrenheit frost freezing weather"
 )
+
+# Words that make a figure the size of a change, which a source may give with a sign ("fell
+# by 3 %" against a source's "-3 %"): the words of change and of heating, and losses; an amount
+# spent, paid or built is not a change however long it took.
+SIGNED_CHANGE_WORDS = (TEMPERATURE_CHANGE_VERBS | CHANGE_NOUNS | wordset("loss losses")) - wordset(
+    "spent paid repaid payable phased staggered invested invest built spread range"
+)
+# Right before a figure, a direction makes it a change: "shares were down 3 %", "up 12 %"
+# ("up to 12 %" is a bound: the hedge is read first).
+DIRECTION_WORDS = wordset("up down")
+# Right after a figure, a comparison makes it a change: "3 % lower", "2 °C warmer", "£5 more".
+COMPARATIVES = wordset(
+    "higher lower more less fewer warmer colder cooler hotter bigger smaller larger cheaper"
+)
