@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +14,7 @@ from django.http import HttpRequest
 from claims import services, workflow
 from claims.models import CheckResult, Claim, ClaimState, Quantity, Source, Verdict
 from claims.services.review import SOURCE_FIELDS
+from claims.web.forms import FigureField
 from claims.workflow import Move
 
 
@@ -63,8 +65,18 @@ class SourceFormSet(BaseInlineFormSet):
             raise ValidationError("A verdict in review or published must keep a source.")
 
 
+class SourceInlineForm(forms.ModelForm):
+    # The same reader of figures as every other form ("8,000" taken, words told what to write).
+    reference_value = FigureField(label="Reference value", required=False)
+
+    class Meta:
+        model = Source
+        fields = ("claim", *sorted(SOURCE_FIELDS))
+
+
 class SourceInline(admin.StackedInline):
     model = Source
+    form = SourceInlineForm
     formset = SourceFormSet
     extra = 0
     fields = (

@@ -317,3 +317,18 @@ def test_each_queue_lists_its_claims_only(client, people, claim_in, queue, state
     client.force_login(people["reviewer"])
     response = client.get(reverse(CHANGELIST), {"queue": queue})
     assert [c.pk for c in response.context["cl"].result_list] == [wanted.pk]
+
+
+def test_a_figure_in_words_gets_the_figure_message_inline_too(client, people, claim_in):
+    claim = claim_in(S.IN_PROGRESS)
+    old = claim.sources.get()
+    client.force_login(people["editor"])
+    data = _inline_data(
+        claim,
+        [{"id": old.pk, "title": old.title, "url": old.url, "reference_value": "forty-eight"}],
+    )
+    response = client.post(reverse("admin:claims_claim_change", args=[claim.pk]), data)
+    assert response.status_code == 200
+    assert "Write the source&#x27;s figure as a number" in response.content.decode()
+    old.refresh_from_db()
+    assert old.reference_value is None
