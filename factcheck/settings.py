@@ -252,7 +252,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"OutcomeEnum": "claims.models.choices.OUTCOME_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "OutcomeEnum": "claims.models.choices.OUTCOME_CHOICES",
+        # Two fields are called `kind`: each enum keeps a name of its own.
+        "KindEnum": "claims.models.choices.KIND_CHOICES",
+        "NotificationKindEnum": "claims.models.notifications.NotificationKind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "claims.api.schema.add_error_responses",
