@@ -296,6 +296,19 @@ class UserSerializer(serializers.Serializer):
         ).value
 
 
+class MarkReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=BIGGEST_ID),
+        min_length=1,
+        max_length=200,
+        help_text="Ids of your notifications to mark read (others are passed over).",
+    )
+
+
+class MarkedSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="How many were unread and are read now.")
+
+
 class NotificationSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     actor = person()

@@ -128,6 +128,14 @@ def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
     return notification
 
 
+def notifications_mark_read(*, user: Any, ids: Iterable[int]) -> int:
+    """Mark those of the given notifications that are the user's and unread read; how many.
+    Anyone else's, or an id that names nothing, is passed over: there is nothing to lose."""
+    return Notification.objects.filter(
+        pk__in=list(ids), recipient=user, read_at__isnull=True
+    ).update(read_at=timezone.now())
+
+
 def notifications_mark_all_read(*, user: Any) -> int:
     """Mark every unread notification of the user read; how many were."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(

@@ -128,7 +128,7 @@ def test_every_write_declares_412_and_428_and_every_error_has_the_one_shape(sche
                 if int(status) >= 400:
                     assert response["content"]["application/json"]["schema"] == error
     # submit an article, nine review moves (two of them on corrections), four source writes,
-    # marking a notification read
+    # marking notifications read
     assert writes == 15
 
 

@@ -112,15 +112,17 @@ def test_notifications_lists_only_the_callers_own_and_filters_unread(people):
         ("sent_back", "rita", "Cite it.", True)
     ]
     assert rows[0]["claim"] == claim.pk and rows[0]["claim_text"] == claim.text
-    read = api.post(f"/api/v1/notifications/{rows[0]['id']}/read/")
-    assert read.status_code == 200 and read.json()["unread"] is False
+    theirs = Notification.objects.get(recipient=people.quiet_editor)
+    read = api.post("/api/v1/notifications/read/", {"ids": [rows[0]["id"], theirs.pk, 999]})
+    assert read.status_code == 200 and read.json() == {"marked": 1}
+    assert Notification.objects.get(pk=theirs.pk).read_at is None, "not someone else's"
+    assert api.post("/api/v1/notifications/read/", {"ids": [rows[0]["id"]]}).json() == {"marked": 0}
     assert api.get("/api/v1/notifications/", {"unread": "true"}).json()["results"] == []
     assert len(api.get("/api/v1/notifications/", {"unread": "false"}).json()["results"]) == 1
     typo = api.get("/api/v1/notifications/", {"unread": "yes"})
     assert typo.status_code == 400 and "unread" in typo.json()["error"]["fields"]
-    theirs = Notification.objects.get(recipient=people.quiet_editor)
-    assert api.post(f"/api/v1/notifications/{theirs.pk}/read/").status_code == 404
-    assert api.post("/api/v1/notifications/99999999999999999999/read/").status_code == 404
+    for bad in ({}, {"ids": []}, {"ids": [2**70]}, {"ids": ["x"]}):
+        assert api.post("/api/v1/notifications/read/", bad).status_code == 400, bad
 
 
 def test_notifications_list_runs_as_many_queries_for_one_row_as_for_thirty(people):

@@ -9,15 +9,19 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors
 from claims.api.pagination import NewestFirstCursorPagination
-from claims.api.serializers import ErrorSerializer, NotificationSerializer, UserSerializer
+from claims.api.serializers import (
+    MarkedSerializer,
+    MarkReadSerializer,
+    NotificationSerializer,
+    UserSerializer,
+)
 from claims.models import Notification
-from claims.services.notifications import notification_mark_read
+from claims.services.notifications import notifications_mark_read
 
 
 class UserFilter(filters.FilterSet):
@@ -81,17 +85,18 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return selectors.notifications_for(user=self.request.user)
 
     @extend_schema(
-        summary="Mark one of your notifications read",
-        request=None,
-        responses={200: NotificationSerializer, 404: ErrorSerializer},
+        summary="Mark some of your notifications read",
+        description=(
+            'Send the ids from the list: `{"ids": [12, 13]}`. Ids that are not yours or '
+            "already read are passed over; `marked` says how many changed. Marking read loses "
+            "nothing, so no If-Match is asked for."
+        ),
+        request=MarkReadSerializer,
+        responses={200: MarkedSerializer},
     )
-    @action(detail=True, methods=["post"])
-    def read(self, request: Request, pk: str) -> Response:
-        if not (pk.isascii() and pk.isdigit()) or int(pk) > 2**63 - 1:
-            raise NotFound("No such notification.")
-        try:
-            notification_mark_read(user=request.user, notification_id=int(pk))
-        except Notification.DoesNotExist as exc:
-            raise NotFound("No such notification.") from exc
-        fresh = self.get_queryset().get(pk=int(pk))
-        return Response(self.get_serializer(fresh).data)
+    @action(detail=False, methods=["post"])
+    def read(self, request: Request) -> Response:
+        submitted = MarkReadSerializer(data=request.data)
+        submitted.is_valid(raise_exception=True)
+        marked = notifications_mark_read(user=request.user, ids=submitted.validated_data["ids"])
+        return Response({"marked": marked})
