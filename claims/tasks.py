@@ -90,3 +90,25 @@ def requeue_stalled_extractions() -> int:
         stall_seconds=settings.EXTRACTION_STALL_SECONDS,
         max_attempts=settings.EXTRACTION_MAX_ATTEMPTS,
     )
+
+
+EMAIL_MAX_RETRIES = 5
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=EMAIL_MAX_RETRIES)
+def email_notification(self: Task, notification_id: int) -> None:
+    """Email one notification; a mail server that fails is tried again later, a few times.
+
+    Never raises out of an in-process run (the embedded default runs tasks eagerly, inside
+    the request that made the move): the move is done, only its email is lost, and the log
+    says so. The notification itself stays in the app."""
+    from claims.services.notifications import notification_send_email
+
+    try:
+        notification_send_email(notification_id=notification_id)
+    except Exception as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            log.exception("email of notification %s could not be sent", notification_id)
+            return
+        log.warning("email of notification %s failed (%s); retrying", notification_id, exc)
+        raise self.retry(exc=exc, countdown=_backoff(self)) from exc

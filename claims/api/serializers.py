@@ -8,8 +8,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from claims import workflow
-from claims.models import Article, CheckResult, Claim, Quantity, Rating, Source, Verdict
+from claims import selectors, workflow
+from claims.models import (
+    Article,
+    CheckResult,
+    Claim,
+    Notification,
+    Quantity,
+    Rating,
+    Source,
+    Verdict,
+)
 from claims.models.article import EXTRACTION_FIELDS
 from claims.models.evidence import web_url
 from claims.services.reference_values import FIGURE_MESSAGE, read_figure
@@ -182,9 +191,17 @@ class ClaimSerializer(serializers.ModelSerializer):
             "findings",
             "verdict",
             "pending_correction",
+            "review_comment",
             "created_at",
             "updated_at",
         ]
+        read_only_fields = ["review_comment"]
+        extra_kwargs = {
+            "review_comment": {
+                "help_text": "The reviewer's comment when the verdict was sent back; "
+                "empty once a verdict is proposed again."
+            }
+        }
 
 
 class FigureField(serializers.FloatField):
@@ -233,8 +250,116 @@ class SourceUpdateSerializer(SourceSerializer):
         read_only_fields = [*SourceSerializer.Meta.read_only_fields, "claim"]
 
 
+BIGGEST_ID = 2**63 - 1
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "minLength": 1, "maxLength": 150, "pattern": "^[^\\u0000]*$"},
+            {"type": "integer", "minimum": 1, "maximum": BIGGEST_ID},
+        ],
+        "description": (
+            "The new assignee's username (GET /api/v1/users/?search= finds it), or their "
+            "numeric user id as before. Either must name an active editor, reviewer or "
+            "superuser."
+        ),
+        "example": "rita",
+    }
+)
+class AssigneeField(serializers.Field):
+    """A username, or for compatibility a user id: the assignable person it names."""
+
+    default_error_messages = {
+        "invalid": "Give the assignee's username (or their user id).",
+        "unknown_name": "No active editor or reviewer is called “{name}”.",
+        "unknown_id": "No active editor or reviewer has id {id}.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        if isinstance(data, int):
+            if not 1 <= data <= BIGGEST_ID:
+                self.fail("unknown_id", id=data)
+            person = selectors.assignable_users().filter(pk=data).first()
+            return person or self.fail("unknown_id", id=data)
+        if not isinstance(data, str) or not data.strip() or "\x00" in data or len(data) > 150:
+            self.fail("invalid")
+        person = selectors.assignable_user_named(username=data.strip())
+        return person or self.fail("unknown_name", name=data.strip())
+
+    def to_representation(self, value):
+        return value.get_username()
+
+
 class AssignSerializer(serializers.Serializer):
-    assignee = serializers.IntegerField(help_text="The user id of the new assignee.")
+    assignee = AssigneeField()
+
+
+class UserSerializer(serializers.Serializer):
+    """Someone a claim can be assigned to."""
+
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    full_name = serializers.CharField(source="get_full_name")
+    role = serializers.SerializerMethodField()
+
+    def get_role(self, user) -> str:
+        """`reviewer`, `editor` or `superuser`: the most senior, read from prefetched groups."""
+        if user.is_superuser:
+            return workflow.Role.SUPERUSER.value
+        groups = {g.name for g in user.groups.all()}
+        return (
+            workflow.Role.REVIEWER if workflow.REVIEWERS in groups else workflow.Role.EDITOR
+        ).value
+
+
+class MarkReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=BIGGEST_ID),
+        min_length=1,
+        max_length=200,
+        help_text="Ids of your notifications to mark read (others are passed over).",
+    )
+
+
+class MarkedSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="How many were unread and are read now.")
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display")
+    actor = person()
+    claim_text = serializers.CharField(source="claim.text")
+    claim_url = serializers.SerializerMethodField()
+    article_title = serializers.CharField(source="claim.article.title")
+    unread = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "claim",
+            "claim_url",
+            "claim_text",
+            "article_title",
+            "actor",
+            "message",
+            "created_at",
+            "read_at",
+            "unread",
+        ]
+
+    def get_claim_url(self, notification) -> str:
+        return reverse(
+            "api:claim-detail", args=[notification.claim_id], request=self.context.get("request")
+        )
+
+    def get_unread(self, notification) -> bool:
+        return notification.read_at is None
 
 
 class ProposeSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ from claims.api.schema import SchemaView
 from claims.api.views.articles import ArticleViewSet
 from claims.api.views.claimreviews import ClaimReviewViewSet
 from claims.api.views.claims import ClaimViewSet
+from claims.api.views.people import NotificationViewSet, UserViewSet
 from claims.api.views.sources import SourceViewSet
 from claims.http.security import API_DOCS_POLICY, content_security_policy
 
@@ -17,6 +18,8 @@ router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("sources", SourceViewSet, basename="source")
 router.register("claimreviews", ClaimReviewViewSet, basename="claimreview")
+router.register("users", UserViewSet, basename="user")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(permission_classes=[]), name="schema"),

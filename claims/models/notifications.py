@@ -8,6 +8,8 @@ class NotificationKind(models.TextChoices):
     SENT_BACK = "sent_back", "Sent back to you"
     PUBLISHED = "published", "Published"
     CORRECTION_WAITING = "correction_waiting", "A correction is waiting"
+    CORRECTION_APPROVED = "correction_approved", "Your correction was approved"
+    CORRECTION_REJECTED = "correction_rejected", "Your correction was rejected"
 
 
 class Notification(models.Model):
@@ -33,6 +35,9 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set when a worker takes the email on (a conditional UPDATE), so that a task delivered
+    # twice sends it once; blank again if sending failed, for the retry.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

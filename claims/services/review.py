@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from claims import workflow
 from claims.models import Claim, Rating, Source, Verdict
+from claims.services import notifications
 from claims.services.references import claim_refresh_worst_outcome, source_check_reference
 from claims.workflow import Move
 
@@ -29,8 +30,16 @@ def _record_actor(instance: Any, actor: Any) -> None:
     instance._history_user = actor
 
 
+# simple_history's change reason is a varchar(100): a longer one (a send-back comment, a
+# rejection's reason) would fail the whole move on PostgreSQL. The full text stays where it
+# belongs (the claim's review_comment, the notification); the history keeps its start.
+REASON_LIMIT = 100
+
+
 def _save(instance: Any, actor: Any, reason: str = "", **kwargs: Any) -> None:
     _record_actor(instance, actor)
+    if len(reason) > REASON_LIMIT:
+        reason = f"{reason[: REASON_LIMIT - 1]}…"
     instance._change_reason = reason
     instance.save(**kwargs)
 
@@ -47,6 +56,7 @@ def _move(claim: Claim, actor: Any, move: Move, reason: str = "", **changes: Any
 def claim_assign(*, actor: Any, claim_id: int, assignee: Any) -> Claim:
     claim = _locked_claim(claim_id)
     workflow.check(actor, Move.ASSIGN, claim, assignee=assignee)
+    notifications.notify_assigned(claim=claim, actor=actor, assignee=assignee)
     return _move(claim, actor, Move.ASSIGN, assignee=assignee)
 
 
@@ -80,6 +90,7 @@ def claim_publish(*, actor: Any, claim_id: int) -> Verdict:
     verdict.reviewer, verdict.published_at = actor, timezone.now()
     _save(verdict, actor, "published")
     _move(claim, actor, Move.PUBLISH)
+    notifications.notify_published(claim=claim, actor=actor, verdict=verdict)
     return verdict
 
 
@@ -87,6 +98,7 @@ def claim_publish(*, actor: Any, claim_id: int) -> Verdict:
 def claim_send_back(*, actor: Any, claim_id: int, comment: str) -> Claim:
     claim = _locked_claim(claim_id)
     workflow.check(actor, Move.SEND_BACK, claim, comment=comment)
+    notifications.notify_sent_back(claim=claim, actor=actor, comment=comment)
     return _move(claim, actor, Move.SEND_BACK, comment.strip(), review_comment=comment.strip())
 
 
@@ -119,6 +131,7 @@ def verdict_correct(
     )
     _save(proposal, actor, "correction proposed")
     _save(claim, actor, "correction proposed", update_fields=["updated_at"])
+    notifications.notify_correction_proposed(claim=claim, actor=actor, proposal=proposal)
     return proposal
 
 
@@ -148,6 +161,9 @@ def correction_approve(*, actor: Any, claim_id: int, proposal_id: int | None = N
     proposal.is_current, proposal.reviewer, proposal.published_at = True, actor, timezone.now()
     _save(proposal, actor, "correction approved")
     _save(claim, actor, "correction approved", update_fields=["updated_at"])
+    notifications.notify_correction_decided(
+        claim=claim, actor=actor, proposal=proposal, approved=True
+    )
     return proposal
 
 
@@ -163,6 +179,9 @@ def correction_reject(*, actor: Any, claim_id: int, reason: str = "") -> Claim:
     proposal._change_reason = "correction rejected"  # type: ignore[attr-defined]
     proposal.delete()
     said = reason.strip()
+    notifications.notify_correction_decided(
+        claim=claim, actor=actor, proposal=proposal, approved=False, reason=said
+    )
     _save(
         claim,
         actor,

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from claims import selectors
 from claims.models import Rating
@@ -139,7 +141,75 @@ class CorrectionForm(VerdictForm):
     )
 
 
+class UsernameInput(forms.TextInput):
+    """A text input with a <datalist> of the people it may name: typing a few letters of a
+    username or a name offers them, and any browser without the list still takes the text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.people: list[Any] = []
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> SafeString:
+        list_id = f"{(attrs or {}).get('id') or name}-people"
+        html = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join(
+            "",
+            '<option value="{}">{}</option>',
+            ((p.get_username(), _full_name(p)) for p in self.people),
+        )
+        return format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+
+
+def _full_name(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class AssigneeField(forms.CharField):
+    """An active editor, reviewer or superuser, named by username (any case)."""
+
+    widget = UsernameInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 150)
+        kwargs.setdefault(
+            "error_messages", {"required": "Give the username of the person to assign."}
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.update(autocomplete="off", spellcheck="false", autocapitalize="none")
+
+    def people(self) -> list[Any]:
+        """The assignable people, read once per form."""
+        if not self.widget.people:
+            self.widget.people = list(selectors.assignable_users())
+        return self.widget.people
+
+    def prepare_value(self, value: Any) -> Any:
+        # The panel passes the current assignee's id as the initial value: show the username.
+        if isinstance(value, int):
+            return next((p.get_username() for p in self.people() if p.pk == value), "")
+        if hasattr(value, "get_username"):
+            return value.get_username()
+        return value
+
+    def clean(self, value: Any) -> Any:
+        username = super().clean(value).strip()
+        person = selectors.assignable_user_named(username=username)
+        if person is None:
+            raise ValidationError(
+                "No active editor or reviewer is called “%(name)s”.",
+                code="unknown_user",
+                params={"name": username},
+            )
+        return person
+
+
 class AssignForm(Form):
-    assignee = forms.ModelChoiceField(
-        label="Assign to", queryset=selectors.assignable_users(), empty_label=None
+    assignee = AssigneeField(
+        label="Assign to", help_text="A username; start typing to see who can take it."
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignee"]
+        assert isinstance(field, AssigneeField)
+        field.people()  # the datalist's options, one query

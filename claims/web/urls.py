@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.web import claim_views, public, views
+from claims.web import claim_views, notifications, public, views
 
 app_name = "web"
 urlpatterns = [
@@ -20,4 +20,15 @@ urlpatterns = [
     path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
     path("checks/<int:claim_id>/", public.public_check, name="public_check"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path(
+        "notifications/<int:notification_id>/open/",
+        notifications.notification_open,
+        name="notification_open",
+    ),
+    path(
+        "notifications/read-all/",
+        notifications.notification_read_all,
+        name="notifications_read_all",
+    ),
 ]

@@ -25,6 +25,7 @@ PAGE_SIZE = 25
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "assigned": selectors.claims_assigned(user=request.user),
+        "sent_back": selectors.claims_sent_back(user=request.user),
         "inconsistent": selectors.claims_inconsistent_recent(),
         **_progress(),
     }

@@ -199,11 +199,11 @@ def test_a_reviewer_assigns_a_claim_to_an_editor_and_an_editor_cannot(
 ):
     client.force_login(editor)
     assert "Assign to</label>" not in _panel(client, miles_claim)
-    page = _post(client, "web:assign", [miles_claim.pk], {"assign-assignee": reviewer.pk})
+    page = _post(client, "web:assign", [miles_claim.pk], {"assign-assignee": reviewer.username})
     assert "Not done: editors may assign claims only to themselves." in page.content.decode()
     client.force_login(reviewer)
     assert "Assign to</label>" in _panel(client, miles_claim)
-    _post(client, "web:assign", [miles_claim.pk], {"assign-assignee": editor.pk})
+    _post(client, "web:assign", [miles_claim.pk], {"assign-assignee": editor.username})
     miles_claim.refresh_from_db()
     assert miles_claim.assignee == editor
 

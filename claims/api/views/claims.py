@@ -2,13 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -79,15 +77,18 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
 
-    @_move("Assign the claim to an editor or reviewer", AssignSerializer)
+    @_move(
+        "Assign the claim to an editor or reviewer, by username (or user id)",
+        AssignSerializer,
+        description=(
+            'Send `{"assignee": "rita"}`: a username, as `GET /api/v1/users/?search=` lists '
+            'them; a numeric user id (`{"assignee": 7}`) is still accepted. The assignee is '
+            "told (a notification, and an email if they have an address)."
+        ),
+    )
     def assign(self, request: Request, pk: str) -> Response:
-        def assign_to(*, actor, claim_id, assignee):
-            user = get_user_model().objects.filter(pk=assignee, is_active=True).first()
-            if user is None:
-                raise ValidationError({"assignee": [f"No active user has id {assignee}."]})
-            return services.claim_assign(actor=actor, claim_id=claim_id, assignee=user)
-
-        return self._apply(request, AssignSerializer, assign_to)
+        # AssignSerializer turns the username (or id) into the person, or answers 400.
+        return self._apply(request, AssignSerializer, services.claim_assign)
 
     @_move("Start work on a new claim", None)
     def start(self, request: Request, pk: str) -> Response:
