@@ -169,7 +169,9 @@ NO_VERSION = (
     "before an update, or a form from elsewhere). The {noun} is shown below as it is now: "
     "check it, then make your change again."
 )
-INPUT_KEPT = "What you typed is kept below: saving it again now replaces those changes."
+INPUT_KEPT = (
+    "Or save again now: what you typed is kept below, and saving it replaces those changes."
+)
 
 # The row a write must find as the person read it: (model, primary key).
 Guard = tuple[type[Model], int]

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CHANGED = "was changed after you opened it; your change was not saved."
-KEPT = "What you typed is kept below: saving it again now replaces those changes."
+KEPT = "Or save again now: what you typed is kept below, and saving it replaces those changes."
 
 
 def _post(client, name, pk, data, htmx=True):
