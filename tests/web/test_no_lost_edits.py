@@ -327,3 +327,28 @@ def test_the_verdict_form_has_no_rating_chosen_and_asks_for_one(client, editor, 
     assert "Far.</textarea>" in form
     in_progress.refresh_from_db()
     assert in_progress.state == ClaimState.IN_PROGRESS
+
+
+# --- every refused form opens with its first error focused -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "field"),
+    [
+        ("web:source_add", {"url": "https://a.org"}, "id_title"),
+        ("web:verdict_propose", {"verdict-rating": "2"}, "id_verdict-rationale"),
+        ("web:send_back", {"back-comment": ""}, "id_back-comment"),
+    ],
+)
+def test_a_refused_form_focuses_its_first_invalid_field(
+    client, editor, reviewer, in_review, name, data, field
+):
+    if name == "web:verdict_propose":
+        services.claim_send_back(actor=reviewer, claim_id=in_review.pk, comment="Which map?")
+    client.force_login(reviewer)
+    page = _text(_post(client, name, [in_review.pk], {**as_read(name, in_review.pk), **data}))
+    tag = re.search(rf'<[^>]*id="{field}"[^>]*>', page).group(0)
+    assert "autofocus" in tag and 'aria-invalid="true"' in tag
+    assert page.count("autofocus") == 1  # the panel's title gives way
+    if name == "web:source_add":
+        assert '<details class="add-source" open>' in page
