@@ -24,6 +24,13 @@ users may do nothing. A member of Reviewers may do everything an editor may (the
 the editors' permissions too). **Four eyes: a verdict's author never publishes it, and a
 correction's proposer never approves it.
 
+Four eyes hold for superusers too (the "ditto" above): there is no superuser exception. A
+superuser who wrote a verdict, or proposed a correction, needs another reviewer (or another
+superuser) to publish or approve it, so every published verdict names two people, its author
+and its reviewer (tested on every path: the services in tests/workflow/test_corrections.py,
+the web UI, the admin and the API). A newsroom with one senior person cannot publish alone;
+that is the point.
+
 Corrections have four eyes too: `correct` only proposes one (a new verdict that supersedes the
 published one, not yet current or public), and another person approves it
 (`approve_correction`): never its proposer, so neither the author of the published verdict nor

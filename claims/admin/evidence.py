@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from claims import services, workflow
 from claims.admin.history import HistoryAdmin
 from claims.admin.paging import CappedCountPaginator
-from claims.models import ClaimState, Source, Verdict
+from claims.admin.versions import VERSION, VersionedAdminMixin, VersionedForm
+from claims.models import ClaimState, Rating, Source, Verdict
 from claims.services.review import SOURCE_FIELDS
 from claims.web.forms import FigureField
 from claims.workflow import Move
@@ -31,7 +32,7 @@ SOURCE_FORM_FIELDS = (
 assert set(SOURCE_FORM_FIELDS) == SOURCE_FIELDS  # the form edits what the service accepts
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(VersionedForm):
     actor: Any = None
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
     reference_value = FigureField(label="Reference value", required=False)
@@ -52,7 +53,7 @@ class SourceForm(forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdmin):
+class SourceAdmin(VersionedAdminMixin, HistoryAdmin):
     form = SourceForm
     list_display = ("title", "claim", "publisher", "reference_value", "reference_unit", "added_by")
     list_select_related = ("claim", "added_by")
@@ -100,12 +101,18 @@ class SourceAdmin(HistoryAdmin):
                 self.message_user(request, str(refused), level=messages.WARNING)
 
 
-class CorrectionForm(forms.ModelForm):
+class CorrectionForm(VersionedForm):
     """Editing a published verdict proposes a correction: a new row that will supersede this
     one once another reviewer approves it (the claims' action "Approve the proposed
-    correction")."""
+    correction"). No rating is chosen for the reviewer: the published one is named instead."""
 
     actor: Any = None
+    rating = forms.TypedChoiceField(
+        choices=[("", "Choose a rating"), *((r.value, f"{r.value} – {r.label}") for r in Rating)],
+        coerce=int,
+        empty_value=None,
+        error_messages={"required": "Choose a rating."},
+    )
 
     class Meta:
         model = Verdict
@@ -115,6 +122,13 @@ class CorrectionForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.initial["correction_note"] = ""  # a new correction needs its own note
+        self.initial["rating"] = None
+        if self.instance.pk is not None:
+            published = self.instance.get_rating_display()
+            self.fields["rating"].help_text = (
+                f"The published rating is “{self.instance.rating} – {published}”: choose the "
+                "rating the correction gives, even if it stays the same."
+            )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -132,7 +146,7 @@ class CorrectionForm(forms.ModelForm):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(HistoryAdmin):
+class VerdictAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ("claim", "rating", "is_current", "author", "reviewer", "published_at")
     list_filter = ("rating", "is_current")
     list_select_related = ("claim", "author", "reviewer")
@@ -160,15 +174,24 @@ class VerdictAdmin(HistoryAdmin):
             and workflow.can(request.user, Move.CORRECT, obj.claim, rationale="-", note="-")
         )
 
+    def _correction_page(self, request: HttpRequest, obj: Verdict | None) -> bool:
+        """A correction form is shown, or was: a correction sent from a page read before the
+        verdict was superseded is refused by the form (stale), not dropped as a no-op."""
+        sent = obj is not None and request.method == "POST" and VERSION in request.POST
+        return sent or self._correctable(request, obj)
+
+    def versioned(self, request: HttpRequest, obj: Any) -> bool:
+        return self._correction_page(request, obj)  # otherwise nothing on the page is editable
+
     def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        if self._correctable(request, obj):
+        if self._correction_page(request, obj):
             kwargs["form"] = CorrectionForm
         form = super().get_form(request, obj, **kwargs)
         form.actor = request.user
         return form
 
     def get_readonly_fields(self, request: HttpRequest, obj: Verdict | None = None) -> Any:
-        if self._correctable(request, obj):
+        if self._correction_page(request, obj):
             return [f for f in self.fields if f not in CorrectionForm.Meta.fields]
         return self.fields
 

@@ -225,6 +225,7 @@ def source_add(
     source.full_clean()
     _save(source, actor, "added")
     source_check_reference(source=source)
+    _sources_changed(claim, actor, f"added the source “{source.title}”")
     return source
 
 
@@ -242,6 +243,7 @@ def source_update(*, actor: Any, source_id: int, **changes: Any) -> Source:
     source.full_clean()
     _save(source, actor, "edited")
     source_check_reference(source=source)
+    _sources_changed(claim, actor, f"edited the source “{source.title}”")
     return source
 
 
@@ -253,3 +255,11 @@ def source_remove(*, actor: Any, source_id: int) -> None:
     _record_actor(source, actor)
     source.delete()  # its reference finding goes with it
     claim_refresh_worst_outcome(claim_id=claim.pk)
+    _sources_changed(claim, actor, f"removed the source “{source.title}”")
+
+
+def _sources_changed(claim: Claim, actor: Any, reason: str) -> None:
+    """The sources are part of what a reviewer publishes: a change to them moves the claim's
+    version, so a publish (or any move) based on a read from before is refused as stale."""
+    claim.refresh_from_db(fields=["worst_outcome"])  # the history copies the row as it is
+    _save(claim, actor, reason, update_fields=["updated_at"])

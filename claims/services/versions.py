@@ -68,11 +68,16 @@ def changes_since(instance: models.Model, seen: str) -> list[str]:
     since = _seen_at(seen)
     if history is None or since is None:
         return []
-    records = list(
-        history.filter(history_date__gt=since)
+    # Each record copies the row's `updated_at`: the save that made version `seen` is not a
+    # change since (its record is written a moment after `updated_at`, so a filter on
+    # `history_date` would list it); a float may round `since` down, hence the string check.
+    records = [
+        record
+        for record in history.filter(updated_at__gte=since)
         .select_related("history_user")
         .order_by("history_date", "history_id")
-    )
+        if version_of(record) != seen.strip()
+    ]
     lines = [_describe(record) for record in records]
     if len(lines) > SHOWN_CHANGES:
         earlier = len(lines) - SHOWN_CHANGES
@@ -89,13 +94,19 @@ def _describe(record: Any) -> str:
         for change in record.diff_against(previous).changes:
             if change.field in ("updated_at", "created_at"):
                 continue
-            label = record.instance._meta.get_field(change.field).verbose_name
-            fields.append(f"{label} from “{_shown(change.old)}” to “{_shown(change.new)}”")
+            field = record.instance._meta.get_field(change.field)
+            old, new = _label(field, change.old), _label(field, change.new)
+            fields.append(f"{field.verbose_name} from “{_shown(old)}” to “{_shown(new)}”")
     reason = (record.history_change_reason or "").strip()
     what = "changed " + ", ".join(fields) if fields else (reason or "saved it")
     if fields and reason and reason not in ("edited", "changed"):
         what = f"{reason}: {what}"
     return f"{when}, {who} {what}."
+
+
+def _label(field: Any, value: Any) -> Any:
+    """A state or a rating as people read it ("In review", not "in_review")."""
+    return dict(field.flatchoices).get(value, value) if field.choices else value
 
 
 def _shown(value: Any) -> str:

@@ -3,6 +3,12 @@
 Each write calls a service, which asks claims/workflow.py; a refusal comes back as a
 TransitionError whose reason is shown in the panel. With htmx the panel is swapped in place;
 without JavaScript every form posts and redirects back to the article page.
+
+No lost edits: every form and button that changes a stored row carries the version of the row
+the person read (a source's for its edit and removal, the claim's for every other write), and
+the write runs under `version_locked`. A stale one is refused with what changed since, next to
+the form, which keeps what was typed; the panel shown with it is the row as it is now, so a
+second save, made knowingly, goes through. A form without a version is refused as well.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,11 +29,13 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import services, workflow
 from claims.models import Claim, Source
 from claims.services.review import correction_approve, correction_reject
+from claims.services.versions import StaleEdit, version_locked
 from claims.web.access import is_htmx, newsroom_required
 from claims.web.forms import (
     AssignForm,
     CorrectionForm,
     SendBackForm,
+    SourceEditForm,
     SourceForm,
     VerdictForm,
 )
@@ -49,21 +58,29 @@ def _claim_form_view(
     name: str,
     prefix: str | None,
     done: str,
+    versioned: bool = True,
 ) -> Callable[[HttpRequest, int], HttpResponse]:
-    """A view that validates `form_class` and writes it through `service` on one claim."""
+    """A view that validates `form_class` and writes it through `service` on one claim, at
+    the claim's version the form carries (`versioned`; adding a source loses nothing)."""
 
     @require_POST
     @newsroom_required
     def view(request: HttpRequest, claim_id: int) -> HttpResponse:
         form = form_class(request.POST, prefix=prefix)
         write = partial(service, actor=request.user, claim_id=claim_id)
-        return _submit(request, claim_id, name, form, write, done)
+        guard = (Claim, claim_id) if versioned else None
+        return _submit(request, claim_id, name, form, write, done, guard)
 
     return view
 
 
 source_add = _claim_form_view(
-    SourceForm, services.source_add, name="source", prefix=None, done="Source added."
+    SourceForm,
+    services.source_add,
+    name="source",
+    prefix=None,
+    done="Source added.",
+    versioned=False,
 )
 verdict_propose = _claim_form_view(
     VerdictForm,
@@ -95,10 +112,11 @@ claim_assign = _claim_form_view(
 @newsroom_required
 def source_edit(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=source_id)
-    form = SourceForm(request.POST, prefix="edit")
+    form = SourceEditForm(request.POST, prefix="edit")
     form.source_id = source.pk  # type: ignore[attr-defined]
     write = partial(services.source_update, actor=request.user, source_id=source.pk)
-    return _submit(request, source.claim_id, "edit", form, write, "Source saved.")
+    guard = (Source, source.pk)
+    return _submit(request, source.claim_id, "edit", form, write, "Source saved.", guard)
 
 
 @require_POST
@@ -106,7 +124,8 @@ def source_edit(request: HttpRequest, source_id: int) -> HttpResponse:
 def source_remove(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=source_id)
     write = partial(services.source_remove, actor=request.user, source_id=source.pk)
-    return _act(request, source.claim_id, write, "Source removed.")
+    guard = (Source, source.pk)
+    return _act(request, source.claim_id, write, "Source removed.", guard)
 
 
 MOVES: dict[str, tuple[Callable[..., Any], str]] = {
@@ -123,11 +142,12 @@ MOVES: dict[str, tuple[Callable[..., Any], str]] = {
 def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
     """The moves that need nothing but a click: start, assign to me, publish, dismiss, and
     approving or rejecting a proposed correction."""
+    guard = (Claim, claim_id)
     if move == Move.ASSIGN:
         write = partial(
             services.claim_assign, actor=request.user, claim_id=claim_id, assignee=request.user
         )
-        return _act(request, claim_id, write, "Assigned to you.")
+        return _act(request, claim_id, write, "Assigned to you.", guard)
     if move not in MOVES:
         raise Http404("No such move.")
     service, done = MOVES[move]
@@ -140,10 +160,40 @@ def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
             reason = workflow.refusal(request.user, move, claim) or NO_PROPOSAL_SEEN
             return _failed(request, claim_id, {}, f"Not done: {reason}.")
         write = partial(write, proposal_id=int(seen))
-    return _act(request, claim_id, write, done)
+    return _act(request, claim_id, write, done, guard)
 
 
 NO_PROPOSAL_SEEN = "the form did not say which correction you approve; reload the page"
+NO_VERSION = (
+    "Not done: the form did not say which version of the {noun} you read (a page opened "
+    "before an update, or a form from elsewhere). The {noun} is shown below as it is now: "
+    "check it, then make your change again."
+)
+INPUT_KEPT = (
+    "Or save again now: what you typed is kept below, and saving it replaces those changes."
+)
+
+# The row a write must find as the person read it: (model, primary key).
+Guard = tuple[type[Model], int]
+
+
+class NoVersion(Exception):
+    """The form carried no version of the row it writes (an old page, or a crafted POST)."""
+
+    def __init__(self, model: type[Model]) -> None:
+        super().__init__(NO_VERSION.format(noun=model._meta.verbose_name))
+
+
+def _write_at(guard: Guard | None, seen: str, write: Callable[[], Any]) -> None:
+    """Write, under lock, only if the row is still at the version `seen`."""
+    if guard is None:
+        write()
+        return
+    model, pk = guard
+    if not seen.strip():
+        raise NoVersion(model)
+    with version_locked(model, pk, seen):
+        write()
 
 
 def _submit(
@@ -153,30 +203,45 @@ def _submit(
     form: forms.Form,
     write: Callable[..., Any],
     done: str,
+    guard: Guard | None = None,
 ) -> HttpResponse:
     """Validate, write through the service, and answer with the panel or a redirect."""
     error = ""
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        seen = data.pop("version", "") or ""
         try:
-            write(**form.cleaned_data)
+            _write_at(guard, seen, partial(write, **data))
         except ObjectDoesNotExist as exc:
             raise Http404("No such claim or source.") from exc
         except TransitionError as exc:
             error = _refused(exc)
+        except StaleEdit as exc:
+            error = f"{exc} {INPUT_KEPT}"
+        except NoVersion as exc:
+            error = str(exc)
         except ValidationError as exc:
             _attach(form, exc)
         else:
             return _done(request, claim_id, done)
-    return _failed(request, claim_id, {name: form}, error)
+    return _failed(request, claim_id, {name: form}, error, at=name)
 
 
-def _act(request: HttpRequest, claim_id: int, write: Callable[[], Any], done: str) -> HttpResponse:
+def _act(
+    request: HttpRequest,
+    claim_id: int,
+    write: Callable[[], Any],
+    done: str,
+    guard: Guard | None = None,
+) -> HttpResponse:
     try:
-        write()
+        _write_at(guard, request.POST.get("version", ""), write)
     except ObjectDoesNotExist as exc:
         raise Http404("No such claim or source.") from exc
     except TransitionError as exc:
         return _failed(request, claim_id, {}, _refused(exc))
+    except (StaleEdit, NoVersion) as exc:
+        return _failed(request, claim_id, {}, str(exc))
     return _done(request, claim_id, done)
 
 
@@ -204,9 +269,15 @@ def _done(request: HttpRequest, claim_id: int, message: str) -> HttpResponse:
 
 
 def _failed(
-    request: HttpRequest, claim_id: int, bound: dict[str, forms.Form], error: str
+    request: HttpRequest,
+    claim_id: int,
+    bound: dict[str, forms.Form],
+    error: str,
+    *,
+    at: str = "",
 ) -> HttpResponse:
-    panel = panel_context(request, claim_id, bound=bound, error=error)
+    """The panel again, with the error next to the form `at` if the panel still shows it."""
+    panel = panel_context(request, claim_id, bound=bound, error=error, error_at=at)
     if is_htmx(request):
         return render(request, "claims/_claim_panel.html", panel)
     context = {**reading_context(panel["claim"].article_id), **panel, "panel_open": True}

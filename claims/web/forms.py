@@ -121,15 +121,40 @@ class SourceForm(Form):
         return data
 
 
+class Versioned(Form):
+    """A form that changes a row carries the version of that row as the person read it
+    (claims/services/versions.py), so that a save based on a stale read is refused, not lost.
+
+    The panel renders it from the row as it is now; the view checks it under lock. Not
+    required here: a missing version gets its own message from the view, not a "This field
+    is required." on a field nobody sees."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class SourceEditForm(SourceForm, Versioned):
+    """Editing a stored source: the source's version."""
+
+
 RATING_CHOICES = [(r.value, f"{r.value} – {r.label}") for r in reversed(Rating)]
+# No rating is chosen for the person: the first option is empty, and the field is required.
+CHOOSE_A_RATING = [("", "Choose a rating"), *RATING_CHOICES]
 
 
-class VerdictForm(Form):
-    rating = forms.TypedChoiceField(label="Rating", choices=RATING_CHOICES, coerce=int)
+class VerdictForm(Versioned):
+    """Proposing a verdict: the claim's version."""
+
+    rating = forms.TypedChoiceField(
+        label="Rating",
+        choices=CHOOSE_A_RATING,
+        coerce=int,
+        empty_value=None,
+        error_messages={"required": "Choose a rating."},
+    )
     rationale = forms.CharField(label="Rationale", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class SendBackForm(Form):
+class SendBackForm(Versioned):
     comment = forms.CharField(label="What is missing", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -203,7 +228,7 @@ class AssigneeField(forms.CharField):
         return person
 
 
-class AssignForm(Form):
+class AssignForm(Versioned):
     assignee = AssigneeField(
         label="Assign to", help_text="A username; start typing to see who can take it."
     )

@@ -11,8 +11,16 @@ from django.http import Http404, HttpRequest
 from claims import selectors, workflow
 from claims.models import Article, Claim, ClaimState, ExtractionState
 from claims.services.references import claim_suggestion
+from claims.services.versions import version_of
 from claims.web import highlight, units
-from claims.web.forms import AssignForm, CorrectionForm, SendBackForm, SourceForm, VerdictForm
+from claims.web.forms import (
+    AssignForm,
+    CorrectionForm,
+    SendBackForm,
+    SourceEditForm,
+    SourceForm,
+    VerdictForm,
+)
 from claims.workflow import Move
 
 PENDING = (ExtractionState.FETCHING, ExtractionState.QUEUED, ExtractionState.RUNNING)
@@ -67,8 +75,10 @@ def panel_context(
     article_id: int | None = None,
     bound: dict[str, forms.Form] | None = None,
     error: str = "",
+    error_at: str = "",
 ) -> dict[str, Any]:
-    """Everything the claim panel shows; `bound` carries forms that failed, with their errors."""
+    """Everything the claim panel shows; `bound` carries forms that failed, with their errors,
+    and `error` goes next to the form named `error_at` when the panel shows it."""
     try:
         claim = selectors.claim_for_panel(claim_id=claim_id)
     except Claim.DoesNotExist as exc:
@@ -78,6 +88,8 @@ def panel_context(
     bound = bound or {}
     context = {
         "claim": claim,
+        # What every form of the panel but "add a source" carries: the claim as shown here.
+        "claim_version": version_of(claim),
         "quantities": [_quantity_row(q) for q in claim.quantities.all()],
         "findings": list(claim.check_results.all()),
         "sources": list(claim.sources.all()),
@@ -88,7 +100,58 @@ def panel_context(
         **_sources_part(request, claim, bound),
         **_moves_part(request.user, claim, bound),
     }
+    _place_error(context, error_at)
+    context["focus_on_error"] = _focus_first_error(context)
     return context
+
+
+# The panel's forms, in the order it shows them: (name, form in the context, shown if).
+FORMS = [
+    ("assign", "assign_form", "can_assign_others"),
+    ("edit", "edit_form", "can_edit_sources"),
+    ("source", "source_form", "can_edit_sources"),
+    ("verdict", "verdict_form", "can_propose"),
+    ("send_back", "send_back_form", "can_send_back"),
+    ("correct", "correct_form", "can_correct"),
+]
+
+
+def _shown_form(context: dict[str, Any], name: str) -> forms.Form | None:
+    """The form `name` if the panel shows it (its move is allowed, its source still there)."""
+    for form_name, key, shown_if in FORMS:
+        if form_name != name or not context[shown_if] or context[key] is None:
+            continue
+        if name == "edit" and context["editing_id"] not in {s.pk for s in context["sources"]}:
+            return None
+        return context[key]
+    return None
+
+
+def _place_error(context: dict[str, Any], error_at: str) -> None:
+    """A refusal goes where the person is looking: on the form they sent, if the panel still
+    shows it; otherwise (the claim moved on, the form is gone) at the top of the panel."""
+    form = _shown_form(context, error_at) if context["error"] else None
+    if form is not None:
+        form.add_error(None, context["error"])
+        context["error"] = ""
+
+
+def _focus_first_error(context: dict[str, Any]) -> bool:
+    """Move the focus (and so the view) to the first error: the panel's own, or the first
+    refused form's message, or its first invalid field. False when there is none."""
+    if context["error"]:
+        return True
+    for name, _, _ in FORMS:
+        form = _shown_form(context, name)
+        if form is None or not form.is_bound or not form.errors:
+            continue
+        if form.non_field_errors():
+            form.focus_errors = True  # type: ignore[attr-defined]  # read by _form.html
+        else:
+            first = next(f for f in form.fields if f in form.errors)
+            form.fields[first].widget.attrs["autofocus"] = True
+        return True
+    return False
 
 
 def _verdicts(claim: Claim) -> dict[str, Any]:
@@ -119,9 +182,9 @@ def _sources_part(request: HttpRequest, claim: Claim, bound: dict[str, forms.For
     }
 
 
-def _edit_form(source: Any) -> SourceForm:
+def _edit_form(source: Any) -> SourceEditForm:
     initial = {name: getattr(source, name) for name in SourceForm.base_fields}
-    form = SourceForm(initial=initial, prefix="edit")
+    form = SourceEditForm(initial=initial, prefix="edit")
     form.source_id = source.pk  # type: ignore[attr-defined]
     return form
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from claims import workflow
 from claims.models import ClaimState, Source, Verdict
+from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,8 @@ def _panel(client, claim, **params) -> str:
 
 
 def _post(client, name, pk, data=None, htmx=True):
-    return client.post(reverse(name, args=pk), data or {}, **(HTMX if htmx else {}))
+    data = {**as_read(name, pk[0]), **(data or {})}  # as a person who has just read the panel
+    return client.post(reverse(name, args=pk), data, **(HTMX if htmx else {}))
 
 
 SOURCE = {

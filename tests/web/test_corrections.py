@@ -15,6 +15,7 @@ from claims import services, workflow
 from claims.models import ClaimState
 from claims.services.review import correction_reject
 from tests.factories import ReviewerFactory, SuperuserFactory
+from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,8 @@ def second_reviewer(db):
 
 
 def _post(client, name, args, data=None, htmx=True):
-    return client.post(reverse(name, args=args), data or {}, **(HTMX if htmx else {}))
+    data = {**as_read(name, args[0]), **(data or {})}  # as a person who has just read the panel
+    return client.post(reverse(name, args=args), data, **(HTMX if htmx else {}))
 
 
 def _shown_proposal(client, claim):

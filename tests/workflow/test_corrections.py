@@ -15,6 +15,7 @@ from django.urls import reverse
 from claims import services, workflow
 from claims.models import ClaimState, Verdict
 from claims.services.review import PROPOSAL_REPLACED, correction_approve, correction_reject
+from claims.services.versions import version_of
 from claims.workflow import Move, TransitionError
 
 pytestmark = pytest.mark.django_db
@@ -181,7 +182,12 @@ def test_a_correction_made_in_the_admin_waits_for_another_reviewer(client, peopl
     old = claim.verdicts.get()
     client.force_login(people["author_reviewer"])
     url = reverse("admin:claims_verdict_change", args=[old.pk])
-    data = {"rating": 2, "rationale": "The census says 130.", "correction_note": "New census"}
+    data = {
+        "rating": 2,
+        "rationale": "The census says 130.",
+        "correction_note": "New census",
+        "version": version_of(old),  # as read on the change page
+    }
     response = client.post(url, data, follow=True)
     assert response.redirect_chain[0][1] == 302
     assert (
@@ -206,3 +212,79 @@ def test_a_correction_can_be_rejected_in_the_admin(client, people, claim_in):
     client.force_login(people["reviewer"])
     assert _action(client, "reject_correction", claim) == ["Correction rejected: 1 claim."]
     assert workflow.pending_correction(claim) is None
+
+
+# --- every published verdict names two people, whoever they are ----------------------------
+
+SENIORS = ("reviewer", "author_reviewer", "superuser")
+
+
+@pytest.mark.parametrize("approver", SENIORS)
+@pytest.mark.parametrize("proposer", SENIORS)
+def test_a_correction_is_published_only_by_someone_other_than_its_proposer(
+    proposer, approver, people, claim_in
+):
+    claim = claim_in(S.PUBLISHED)
+    published = claim.verdicts.get()
+    _propose(people, claim, who=proposer)
+    if proposer == approver:
+        with pytest.raises(TransitionError, match=PROPOSER_REFUSED):
+            correction_approve(actor=people[approver], claim_id=claim.pk)
+        assert workflow.current_verdict(claim) == published
+        return
+    live = correction_approve(actor=people[approver], claim_id=claim.pk)
+    assert (live.author, live.reviewer) == (people[proposer], people[approver])
+    assert live.author != live.reviewer
+
+
+@pytest.mark.parametrize("publisher", SENIORS)
+@pytest.mark.parametrize("author", SENIORS)
+def test_a_verdict_is_published_only_by_someone_other_than_its_author(
+    author, publisher, people, claim_in
+):
+    claim = claim_in(S.IN_PROGRESS)
+    services.verdict_propose(actor=people[author], claim_id=claim.pk, rating=4, rationale="R.")
+    if author == publisher:
+        with pytest.raises(TransitionError, match="the author of a verdict cannot approve it"):
+            services.claim_publish(actor=people[publisher], claim_id=claim.pk)
+        assert workflow.current_verdict(claim).published_at is None
+        return
+    live = services.claim_publish(actor=people[publisher], claim_id=claim.pk)
+    assert (live.author, live.reviewer) == (people[author], people[publisher])
+
+
+def test_the_reviewer_who_published_a_verdict_cannot_change_its_rating_alone(people, claim_in):
+    """`reviewer` published author_reviewer's verdict; a correction they propose waits for
+    someone else, and the live verdict keeps its rating meanwhile."""
+    claim = claim_in(S.PUBLISHED)
+    assert workflow.current_verdict(claim).reviewer == people["reviewer"]
+    _propose(people, claim, who="reviewer")
+    with pytest.raises(TransitionError, match=PROPOSER_REFUSED):
+        correction_approve(actor=people["reviewer"], claim_id=claim.pk)
+    assert workflow.current_verdict(claim).rating != 2
+    live = correction_approve(actor=people["author_reviewer"], claim_id=claim.pk)
+    assert (live.rating, live.author, live.reviewer) == (
+        2,
+        people["reviewer"],
+        people["author_reviewer"],
+    )
+
+
+def test_a_superuser_cannot_approve_their_own_correction_in_the_admin(client, people, claim_in):
+    claim = claim_in(S.PUBLISHED)
+    old = claim.verdicts.get()
+    boss = people["superuser"]
+    client.force_login(boss)
+    url = reverse("admin:claims_verdict_change", args=[old.pk])
+    data = {
+        "rating": 1,
+        "rationale": "Wrong.",
+        "correction_note": "Re-measured",
+        "version": version_of(old),
+    }
+    client.post(url, data, follow=True)
+    assert workflow.pending_correction(claim).author == boss
+    assert _action(client, "approve_correction", claim) == [
+        f"Refused for claim {claim.pk}: {PROPOSER_REFUSED}."
+    ]
+    assert workflow.current_verdict(claim) == old
