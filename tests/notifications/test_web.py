@@ -10,6 +10,7 @@ from django.urls import reverse
 from claims import services
 from claims.models import Notification, NotificationKind
 from tests.notifications.conftest import claim_with_source, in_review
+from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +159,7 @@ def test_the_dashboard_lists_claims_sent_back_to_you(client, people):
 def _assign(client, claim, username: str):
     return client.post(
         reverse("web:assign", args=[claim.pk]),
-        {"assign-assignee": username},
+        {"assign-assignee": username, **as_read("web:assign", claim.pk)},
         HTTP_HX_REQUEST="true",
     )
 

@@ -252,7 +252,7 @@ def test_assigning_from_a_stale_panel_is_refused(client, editor, reviewer, miles
     client.force_login(reviewer)
     read = version_of(miles_claim)
     services.claim_start(actor=editor, claim_id=miles_claim.pk)
-    data = {"assign-assignee": reviewer.pk, "assign-version": read}
+    data = {"assign-assignee": reviewer.get_username(), "assign-version": read}
     page = _text(_post(client, "web:assign", [miles_claim.pk], data))
     assert f"This claim {CHANGED}" in page and "edna start" in page
     miles_claim.refresh_from_db()

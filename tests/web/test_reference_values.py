@@ -19,6 +19,7 @@ from claims.services.reference_values import FIGURE_MESSAGE, NO_QUANTITY, read_f
 from claims.services.references import GRADE_RATINGS
 from claims.web.forms import SourceForm
 from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, QuantityFactory
+from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -297,6 +298,7 @@ def test_the_web_edit_form_refuses_a_negative_distance(client):
     source = _add(editor, claim, 48, "km")
     client.force_login(editor)
     data = {"edit-title": "Atlas", "edit-reference_value": "-48", "edit-reference_unit": "km"}
+    data |= as_read("web:source_edit", source.pk)
     page = client.post(reverse("web:source_edit", args=[source.pk]), data, **HTMX)
     assert "A distance cannot be negative" in page.content.decode()
     source.refresh_from_db()
