@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# The facts as the newsroom names them, in messages.
+FACT_LABELS = {
+    "title": "title",
+    "dateline": "dateline",
+    "publisher": "publisher",
+    "byline": "byline",
+    "url": "web address",
+}
+
+
 @dataclass(frozen=True)
 class FactDifference:
     """A fact a submission gives that differs from the one stored (both as shown)."""
@@ -39,7 +49,7 @@ class FactDifference:
 
     @property
     def label(self) -> str:
-        return str(getattr(Article._meta.get_field(self.field), "verbose_name", self.field))
+        return FACT_LABELS[self.field]
 
     def __str__(self) -> str:
         stored = f"“{self.stored}”" if self.stored else "none"

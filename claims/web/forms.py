@@ -41,6 +41,12 @@ class SubmitForm(Form):
         label="Dateline", required=False, widget=DATE, help_text="The day the article appeared."
     )
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
+    title = forms.CharField(
+        label="Title",
+        required=False,
+        max_length=500,
+        help_text="Leave empty to take the page's title or the text's headline.",
+    )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -58,6 +64,28 @@ def web_address(value: str) -> None:
             "Only web addresses that start with http:// or https:// can be a source.",
             code="scheme",
         )
+
+
+class ArticleFactsForm(Form):
+    """An article's facts, with the version of the article they were read at: a save based on
+    facts someone has changed since is refused (services.article_update_facts)."""
+
+    title = forms.CharField(label="Title", required=False, max_length=500)
+    dateline = forms.DateField(
+        label="Dateline",
+        required=False,
+        widget=DATE,
+        help_text="The day the article appeared: its dates are checked against it.",
+    )
+    publisher = forms.CharField(label="Publisher", required=False, max_length=200)
+    byline = forms.CharField(label="Byline", required=False, max_length=500)
+    # Only http(s): the service says so on this field.
+    url = forms.CharField(label="Web address", required=False, max_length=2000)
+    version = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "facts")
+        super().__init__(*args, **kwargs)
 
 
 class SourceForm(Form):

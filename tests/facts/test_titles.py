@@ -33,8 +33,8 @@ def test_a_short_first_line_without_a_final_period_is_the_headline(text):
         "Bridge reopens after four years",  # nothing after it
         f"{BODY}\n\nMore text follows here.",  # ends with a period: a sentence
         f"The city said on Monday that the bridge,\n{BODY}",  # ends with a comma
-        f"Officials said the bridge was built for the\nCity of Kyiv at great cost.",  # wrapped
-        f"Officials said the new bridge was finally opened\nafter four long years.",  # wrapped
+        "Officials said the bridge was built for the\nCity of Kyiv at great cost.",  # wrapped
+        "Officials said the new bridge was finally opened\nafter four long years.",  # wrapped
         f"By Ann Smith and Bo Li\n\n{BODY}",  # a byline
         f"Ukraine\n\n{BODY}",  # one word: a label, not a headline
         f"{'Very long line ' * 12}without a period\n\n{BODY}",  # too long
