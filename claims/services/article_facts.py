@@ -78,6 +78,13 @@ def article_update_facts(
     return FactsUpdate(article, changed, rechecking)
 
 
+def article_lock_facts(*, article_id: int, seen_version: str) -> Article:
+    """Lock the article for the rest of the caller's transaction, or raise StaleEdit if a fact
+    changed since `seen_version`: for a form that checks before it saves (the admin's)."""
+    with _facts_locked(article_id, seen_version) as article:
+        return article
+
+
 @contextmanager
 def _facts_locked(article_id: int, seen: str) -> Iterator[Article]:
     """The article locked until the write is done, or StaleEdit if a fact changed since `seen`."""
