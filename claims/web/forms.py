@@ -37,16 +37,16 @@ class SubmitForm(Form):
     url = forms.URLField(
         label="or give its web address", required=False, assume_scheme="https", max_length=2000
     )
-    dateline = forms.DateField(
-        label="Dateline", required=False, widget=DATE, help_text="The day the article appeared."
-    )
-    publisher = forms.CharField(label="Publisher", required=False, max_length=200)
     title = forms.CharField(
         label="Title",
         required=False,
         max_length=500,
-        help_text="Leave empty to take the page's title or the text's headline.",
+        help_text="Leave empty to use the page's title, the text's headline or its first sentence.",
     )
+    dateline = forms.DateField(
+        label="Dateline", required=False, widget=DATE, help_text="The day the article appeared."
+    )
+    publisher = forms.CharField(label="Publisher", required=False, max_length=200)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
