@@ -27,6 +27,18 @@ _HEADER = re.compile(
 # Only the opening line can be the header; the cap keeps any parsing of it linear and short.
 HEADER_LINE_LIMIT = 1000
 BYLINE_LIMIT, PUBLISHER_LIMIT = 500, 200
+# Titles: a headline is one line of at most this many characters; a title made from the
+# first sentence is cut at this many.
+HEADLINE_LIMIT, FALLBACK_TITLE_LIMIT, TITLE_LIMIT = 150, 120, 500
+_SENTENCE_ENDS = (".", ",", ";", ":", "…")
+_BYLINE = re.compile(r"by\s", re.I)
+# A line that stops on one of these goes on in the next: a wrapped paragraph, not a headline.
+_JOINING_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but as than that which who".split()  # noqa: SIM905
+)
+# A sentence ends at . ! or ? followed by a space and a capital or a quote; twenty characters
+# at least, so that "Mr. Smith" or "U.S. troops" is not cut short.
+_FIRST_SENTENCE = re.compile(r"(.{20,}?[.!?])\s+(?=[A-Z\"“‘'])")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.I)
 
 
@@ -48,6 +60,11 @@ class Document:
     @property
     def content_hash(self) -> str:
         return content_hash(self.text)
+
+    @property
+    def fallback_title(self) -> str:
+        """What names the article when nobody and nothing gave it a title."""
+        return first_sentence_title(self.text)
 
 
 def content_hash(text: str) -> str:
@@ -116,7 +133,7 @@ def document_from_text(raw: str) -> Document:
         raw=raw,
         content_type="text/plain",
         text=text,
-        title=_title_from(text),
+        title=headline_of(text),
         byline=byline,
         publisher=publisher,
         dateline=dateline,
@@ -156,7 +173,8 @@ def document_from_html(raw: str, *, url: str = "") -> Document:
         raw=raw,
         content_type="text/html",
         text=text,
-        title=(data.get("title") or "")[:500] or _title_from(text),
+        # trafilatura's title: the page's og:title, else its heading or <title>.
+        title=" ".join((data.get("title") or "").split())[:TITLE_LIMIT] or headline_of(text),
         byline=(data.get("author") or "")[:500],
         publisher=(data.get("source-hostname") or data.get("hostname") or "")[:200],
         dateline=_parse_date(data.get("date")),
@@ -181,8 +199,47 @@ def _clean_plain(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _title_from(text: str, limit: int = 120) -> str:
-    first = text.split("\n", 1)[0].strip()
+def headline_of(text: str) -> str:
+    """The text's first line when it is a headline, else "".
+
+    A headline is short (at most HEADLINE_LIMIT characters, two words or more), does not end
+    as a sentence or a clause does (a period, comma, colon or semicolon), is not a byline, and
+    has a body after it: after a blank line, or on the next line when that line starts a new
+    sentence and the first does not stop in mid-phrase (so that the first line of a paragraph
+    wrapped at a fixed width is not taken for one).
+    """
+    first, newline, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not newline or not rest.strip() or not _headline_shaped(first):
+        return ""
+    if rest.startswith("\n"):
+        return first
+    following = rest.lstrip()
+    wrapped = not following[:1].isupper() or _ends_mid_phrase(first)
+    return "" if wrapped else first
+
+
+def _headline_shaped(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(line) <= HEADLINE_LIMIT
+        and len(words) >= 2
+        and not line.endswith(_SENTENCE_ENDS)
+        and not line[0].islower()
+        and not _BYLINE.match(line)
+    )
+
+
+def _ends_mid_phrase(line: str) -> bool:
+    return line.rsplit(None, 1)[-1].lower() in _JOINING_WORDS
+
+
+def first_sentence_title(text: str, limit: int = FALLBACK_TITLE_LIMIT) -> str:
+    """The first sentence of the text, cut at a word with "…" when over `limit`."""
+    first = text.strip().split("\n", 1)[0].strip()
+    sentence = _FIRST_SENTENCE.match(first)
+    if sentence:
+        first = sentence.group(1)
     if len(first) <= limit:
         return first
     cut = first[:limit].rsplit(" ", 1)[0]

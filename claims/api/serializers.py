@@ -156,11 +156,67 @@ class ArticleSubmitSerializer(serializers.Serializer):
     url = serializers.URLField(required=False, help_text="An http(s) address to fetch.")
     dateline = serializers.DateField(required=False, allow_null=True)
     publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    title = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text="Leave out to take the page's title, the text's headline or first sentence.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         if bool(attrs.get("text")) == bool(attrs.get("url")):
             raise serializers.ValidationError("Send either 'text' or 'url', not both or neither.")
         return attrs
+
+
+class ArticleFactsSerializer(serializers.Serializer):
+    """The facts of an article an editor may correct; those left out stay as they are."""
+
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    dateline = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="A change re-runs the article's extraction and checks (`extraction_state`).",
+    )
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    byline = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    source_url = WebAddressField(required=False, help_text="Where the article was published.")
+
+    def to_internal_value(self, data) -> dict:
+        values = super().to_internal_value(data)
+        if "source_url" in values:  # the model's name for it
+            values["url"] = values.pop("source_url")
+        return values
+
+
+class FactDifferenceSerializer(serializers.Serializer):
+    field = serializers.ChoiceField(
+        choices=["title", "dateline", "publisher", "byline", "source_url"]
+    )
+    stored = serializers.CharField(help_text="As stored (empty: none).")
+    submitted = serializers.CharField(help_text="As this submission gave it; not applied.")
+
+
+class ArticleSubmittedSerializer(ArticleSerializer):
+    """An article as a submission found or stored it."""
+
+    differing_facts = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "differing_facts"]
+
+    @extend_schema_field(FactDifferenceSerializer(many=True))
+    def get_differing_facts(self, article: Article) -> list[dict]:
+        """For a text or address stored already (200): the facts given that differ from the
+        stored ones. They are not applied; correct them with PATCH if they are right."""
+        return [
+            {
+                "field": "source_url" if d.field == "url" else d.field,
+                "stored": d.stored,
+                "submitted": d.submitted,
+            }
+            for d in self.context.get("differences", ())
+        ]
 
 
 class ClaimSerializer(serializers.ModelSerializer):

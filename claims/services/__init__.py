@@ -1,6 +1,8 @@
 """Every write to the database goes through these functions (DESIGN.md)."""
 
+from claims.services.article_facts import FactsUpdate, article_update_facts
 from claims.services.articles import (
+    FactDifference,
     IngestResult,
     article_fetch,
     article_fetch_fail,
@@ -31,6 +33,8 @@ from claims.services.review import (
 from claims.services.tokens import api_token_issue, api_token_revoke
 
 __all__ = [
+    "FactDifference",
+    "FactsUpdate",
     "IngestResult",
     "api_token_issue",
     "api_token_revoke",
@@ -42,6 +46,7 @@ __all__ = [
     "article_ingest_file",
     "article_ingest_text",
     "article_ingest_url",
+    "article_update_facts",
     "articles_requeue_extraction",
     "articles_requeue_stalled",
     "claim_assign",

@@ -5,18 +5,20 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Case, DateField, F, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims import fetching, intake
 from claims.intake import Document, IntakeError
 from claims.models import Article, ExtractionState, SourceOrigin
+from claims.models.article import FACT_FIELDS
 from claims.services.extraction import enqueue_extraction, enqueue_fetch
 
 if TYPE_CHECKING:
@@ -27,10 +29,56 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# The facts as the newsroom names them, in messages.
+FACT_LABELS = {
+    "title": "title",
+    "dateline": "dateline",
+    "publisher": "publisher",
+    "byline": "byline",
+    "url": "web address",
+}
+
+
+@dataclass(frozen=True)
+class FactDifference:
+    """A fact a submission gives that differs from the one stored (both as shown)."""
+
+    field: str
+    stored: str
+    submitted: str
+
+    @property
+    def label(self) -> str:
+        return FACT_LABELS[self.field]
+
+    def __str__(self) -> str:
+        stored = f"“{self.stored}”" if self.stored else "none"
+        return f"{self.label} “{self.submitted}” (stored: {stored})"
+
+
 @dataclass(frozen=True)
 class IngestResult:
     article: Article
     created: bool
+    # For a text (or address) stored already: the facts this submission gives that differ
+    # from the stored ones. They are not applied: an article's facts change only when someone
+    # corrects them on purpose (services.article_update_facts), never by a second submission.
+    differences: tuple[FactDifference, ...] = ()
+
+
+def fact_differences(article: Article, given: dict[str, Any]) -> tuple[FactDifference, ...]:
+    """The facts in `given` (by FACT_FIELDS name; empty ones are not given) that differ."""
+    found = []
+    for name in FACT_FIELDS:
+        value = given.get(name)
+        if value in (None, "") or value == getattr(article, name):
+            continue
+        found.append(FactDifference(name, _shown(getattr(article, name)), _shown(value)))
+    return tuple(found)
+
+
+def _shown(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value or "")
 
 
 def article_ingest(
@@ -40,25 +88,31 @@ def article_ingest(
     submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
+    title: str = "",
 ) -> IngestResult:
     """Store a document once (by content hash) and enqueue its extraction after commit.
 
-    `dateline` and `publisher` given by the person submitting win over what the document says.
+    The `dateline`, `publisher` and `title` given by the person submitting win over what the
+    document says; the title is otherwise the page's, else the text's headline, else its first
+    sentence (claims.intake).
     """
+    facts = {
+        "title": title.strip() or document.title,
+        "url": document.url,
+        "publisher": publisher.strip() or document.publisher,
+        "byline": document.byline,
+        "dateline": dateline or document.dateline,
+    }
     existing = Article.objects.filter(content_hash=document.content_hash).first()
     if existing is not None:
-        return IngestResult(existing, created=False)
+        return IngestResult(existing, False, fact_differences(existing, facts))
     article = Article(
         raw=document.raw,
         raw_content_type=document.content_type,
         text=document.text,
         content_hash=document.content_hash,
         origin=origin,
-        title=document.title,
-        url=document.url,
-        publisher=publisher or document.publisher,
-        byline=document.byline,
-        dateline=dateline or document.dateline,
+        **{**facts, "title": facts["title"] or document.fallback_title},
         submitted_by=submitted_by,
         extraction_state=ExtractionState.QUEUED,
         extraction_queued_at=timezone.now(),
@@ -66,7 +120,8 @@ def article_ingest(
     result = _store_new(article, enqueue_extraction)
     if result.created:
         log.info("article %s ingested (%s)", article.pk, origin)
-    return result
+        return result
+    return replace(result, differences=fact_differences(result.article, facts))
 
 
 def article_ingest_text(
@@ -75,6 +130,7 @@ def article_ingest_text(
     submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
+    title: str = "",
 ) -> IngestResult:
     """Pasted text (or HTML someone pasted)."""
     if len(text.encode("utf-8")) > settings.INGEST_MAX_BYTES:
@@ -85,6 +141,7 @@ def article_ingest_text(
         submitted_by=submitted_by,
         dateline=dateline,
         publisher=publisher,
+        title=title,
     )
 
 
@@ -95,6 +152,7 @@ def article_ingest_file(
     submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
+    title: str = "",
 ) -> IngestResult:
     """An uploaded or local .txt or .html file."""
     document = intake.document_from_file(
@@ -106,6 +164,7 @@ def article_ingest_file(
         submitted_by=submitted_by,
         dateline=dateline,
         publisher=publisher,
+        title=title,
     )
 
 
@@ -115,21 +174,25 @@ def article_ingest_url(
     submitted_by: User | None = None,
     dateline: date | None = None,
     publisher: str = "",
+    title: str = "",
 ) -> IngestResult:
     """A web page: stored at once as `fetching`; a task fetches it (`article_fetch`), so no
     web request waits on someone else's server. The same address submitted again is the same
     article (one whose fetch failed is tried again)."""
     url = fetching.check_submitted_url(url, allow_private=settings.FETCH_ALLOW_PRIVATE_ADDRESSES)
+    given = {"title": title.strip(), "publisher": publisher.strip(), "dateline": dateline}
     existing = Article.objects.filter(url=url).order_by("pk").first()
     if existing is not None:
-        return _refetch_if_failed(existing)
+        result = _refetch_if_failed(existing)
+        return replace(result, differences=fact_differences(result.article, given))
     article = Article(
         raw="",
         text="",
         content_hash=_placeholder_hash(url),
         origin=SourceOrigin.URL,
         url=url,
-        publisher=publisher,
+        title=title.strip(),
+        publisher=publisher.strip(),
         dateline=dateline,
         submitted_by=submitted_by,
         extraction_state=ExtractionState.FETCHING,
@@ -208,8 +271,9 @@ def article_fetch(*, article_id: int) -> Article | None:
         return None
     try:
         with transaction.atomic():
-            stored = article.update(**_page_fields(found, document))
+            stored = article.update(**_page_fields(document))
             if stored:
+                _record_page_facts(article_id)
                 transaction.on_commit(lambda: enqueue_extraction([article_id]))
     except IntegrityError:
         same = Article.objects.filter(content_hash=document.content_hash).first()
@@ -219,24 +283,40 @@ def article_fetch(*, article_id: int) -> Article | None:
     return Article.objects.get(pk=article_id)
 
 
-def _page_fields(submitted: Article, document: Document) -> dict[str, Any]:
-    """What the page brings; the dateline and publisher given on submission win."""
+def _page_fields(document: Document) -> dict[str, Any]:
+    """What the page brings. A fact already in the row wins: given on submission, or
+    corrected by an editor while the page was being fetched (read at the update, not before
+    the fetch, so that such a correction is not lost)."""
     return {
         "raw": document.raw,
         "raw_content_type": document.content_type,
         "text": document.text,
         "content_hash": document.content_hash,
-        "title": document.title,
+        "title": _unless_set("title", document.title),
         "url": document.url,
-        "publisher": submitted.publisher or document.publisher,
-        "byline": document.byline,
-        "dateline": submitted.dateline or document.dateline,
+        "publisher": _unless_set("publisher", document.publisher),
+        "byline": _unless_set("byline", document.byline),
+        "dateline": Coalesce(F("dateline"), Value(document.dateline, DateField())),
         "extraction_state": ExtractionState.QUEUED,
         "extraction_queued_at": timezone.now(),
         # The fetch's attempts are not extraction's: extraction gets all of its own.
         "extraction_attempts": 0,
         "updated_at": timezone.now(),
     }
+
+
+def _unless_set(name: str, value: str) -> Case:
+    return Case(When(**{name: ""}, then=Value(value)), default=F(name))
+
+
+def _record_page_facts(article_id: int) -> None:
+    """The facts the page brought go into the article's history like an editor's change, so
+    that an edit based on the facts as they were before the page came is refused as stale
+    (services.article_facts)."""
+    article = Article.objects.defer("raw", "text").get(pk=article_id)
+    Article.history.bulk_history_create(
+        [article], update=True, default_change_reason="filled in the facts from the fetched page"
+    )
 
 
 def article_fetch_fail(*, article_id: int, reason: str) -> bool:

@@ -40,6 +40,12 @@ class SubmitForm(Form):
     url = forms.URLField(
         label="or give its web address", required=False, assume_scheme="https", max_length=2000
     )
+    title = forms.CharField(
+        label="Title",
+        required=False,
+        max_length=500,
+        help_text="Leave empty to use the page's title, the text's headline or its first sentence.",
+    )
     dateline = forms.DateField(
         label="Dateline", required=False, widget=DATE, help_text="The day the article appeared."
     )
@@ -83,6 +89,28 @@ class FigureField(forms.Field):
         # 61.0 as "61": the figure as the editor typed it.
         whole = isinstance(value, float) and value.is_integer() and abs(value) < 1e15
         return int(value) if whole else value
+
+
+class ArticleFactsForm(Form):
+    """An article's facts, with the version of the article they were read at: a save based on
+    facts someone has changed since is refused (services.article_update_facts)."""
+
+    title = forms.CharField(label="Title", required=False, max_length=500)
+    dateline = forms.DateField(
+        label="Dateline",
+        required=False,
+        widget=DATE,
+        help_text="The day the article appeared: its dates are checked against it.",
+    )
+    publisher = forms.CharField(label="Publisher", required=False, max_length=200)
+    byline = forms.CharField(label="Byline", required=False, max_length=500)
+    # Only http(s): the service says so on this field.
+    url = forms.CharField(label="Web address", required=False, max_length=2000)
+    version = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "facts")
+        super().__init__(*args, **kwargs)
 
 
 class SourceForm(Form):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("submit/", views.submit, name="submit"),
     path("articles/<int:article_id>/", views.article, name="article"),
     path("articles/<int:article_id>/body/", views.article_body, name="article_body"),
+    path("articles/<int:article_id>/facts/", views.article_facts, name="article_facts"),
     path("claims/", views.claims_list, name="claims"),
     path("claims/<int:claim_id>/", claim_views.claim_panel, name="claim"),
     path("claims/<int:claim_id>/sources/", claim_views.source_add, name="source_add"),

@@ -6,16 +6,22 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from claims import selectors, services
 from claims.intake import IntakeError
-from claims.services import IngestResult
+from claims.models import Article
+from claims.models.article import FACT_FIELDS
+from claims.services import FactsUpdate, IngestResult
+from claims.services.articles import FACT_LABELS
+from claims.services.versions import StaleEdit, version_of
 from claims.web.access import is_htmx, newsroom_required
 from claims.web.filters import ClaimFilter
-from claims.web.forms import SubmitForm
+from claims.web.forms import ArticleFactsForm, SubmitForm
 from claims.web.pages import PENDING, panel_context, reading_context
 
 PAGE_SIZE = 25
@@ -45,6 +51,9 @@ def _progress() -> dict[str, Any]:
 
 @newsroom_required
 def submit(request: HttpRequest) -> HttpResponse:
+    """A text (or file, or address) stored already is not stored again, and its facts are not
+    changed by the second submission: the page says which of the given facts differ, with a
+    link to correct them on purpose."""
     form = SubmitForm(request.POST or None, request.FILES or None)
     duplicate = None
     if request.method == "POST" and form.is_valid():
@@ -56,7 +65,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             if result.created:
                 messages.success(request, "Article received; extraction has started.")
                 return redirect("web:article", article_id=result.article.pk)
-            duplicate = result.article
+            duplicate = result
     return render(request, "claims/submit.html", {"form": form, "duplicate": duplicate})
 
 
@@ -65,6 +74,7 @@ def _ingest(data: dict[str, Any], user: Any) -> IngestResult:
         "submitted_by": user,
         "dateline": data.get("dateline"),
         "publisher": data.get("publisher", ""),
+        "title": data.get("title", ""),
     }
     if data.get("file"):
         upload = data["file"]
@@ -81,13 +91,63 @@ def _ingest(data: dict[str, Any], user: Any) -> IngestResult:
 
 @newsroom_required
 def article(request: HttpRequest, article_id: int) -> HttpResponse:
-    """The article with its claims highlighted; `?claim=ID` opens that claim's panel."""
+    """The article with its claims highlighted; `?claim=ID` opens that claim's panel, and
+    `?edit=facts` the form that corrects its facts."""
     context = reading_context(article_id)
+    context.update(_facts_part(context["article"], open_=request.GET.get("edit") == "facts"))
     claim_id = request.GET.get("claim", "")
     if claim_id.isascii() and claim_id.isdigit() and len(claim_id) <= 18:
         panel = panel_context(request, int(claim_id), article_id=article_id)
         context.update(panel, panel_open=True)
     return render(request, "claims/article.html", context)
+
+
+@require_POST
+@newsroom_required
+def article_facts(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Save the facts form; a refusal shows the form again, open, with what to fix."""
+    form = ArticleFactsForm(request.POST)
+    refusal = ""
+    if form.is_valid():
+        changes = dict(form.cleaned_data)
+        seen = changes.pop("version")
+        try:
+            result = services.article_update_facts(
+                actor=request.user, article_id=article_id, seen_version=seen, **changes
+            )
+        except Article.DoesNotExist as exc:
+            raise Http404("No such article.") from exc
+        except StaleEdit as exc:
+            refusal = str(exc)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _facts_saved(result))
+            return redirect("web:article", article_id=article_id)
+    context = reading_context(article_id)
+    context.update(_facts_part(context["article"], form=form, refusal=refusal, open_=True))
+    return render(request, "claims/article.html", context, status=409 if refusal else 400)
+
+
+def _facts_part(
+    article: Article, *, form: ArticleFactsForm | None = None, refusal: str = "", open_: bool
+) -> dict[str, Any]:
+    if form is None:
+        initial = {name: getattr(article, name) for name in FACT_FIELDS}
+        form = ArticleFactsForm(initial={**initial, "version": version_of(article)})
+    return {"facts_form": form, "facts_refusal": refusal, "facts_open": open_}
+
+
+def _facts_saved(result: FactsUpdate) -> str:
+    if not result.changed:
+        return "Nothing to save: the facts are as they were."
+    names = ", ".join(FACT_LABELS[name] for name in result.changed)
+    if result.rechecking:
+        return f"Saved ({names}). The dateline changed: the checks are running again."
+    if "dateline" in result.changed:
+        return f"Saved ({names}). The dates will be checked against it once the page is in."
+    return f"Saved ({names})."
 
 
 @newsroom_required

@@ -34,6 +34,19 @@ def test_the_same_text_ingested_twice_is_stored_once(capsys):
     assert Article.objects.count() == 1
 
 
+def test_the_same_text_with_other_facts_says_which_differ_and_changes_nothing(tmp_path, capsys):
+    ingest(SEED, capsys=capsys)
+    article = Article.objects.get()
+    other = tmp_path / "again.txt"
+    header, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    other.write_text(header.replace("2022-09-14", "2022-09-15") + "\n" + body, encoding="utf-8")
+    out = ingest(other, capsys=capsys).out
+    assert f"already stored as article {article.pk}" in out
+    assert "this file's facts differ and were not applied: " in out
+    assert "dateline “2022-09-15” (stored: “2022-09-14”)" in out
+    assert Article.objects.get().dateline.isoformat() == "2022-09-14"
+
+
 def test_html_is_kept_as_received_and_cleaned(tmp_path, capsys):
     page = tmp_path / "story.html"
     page.write_text(

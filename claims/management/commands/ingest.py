@@ -39,7 +39,15 @@ class Command(BaseCommand):
         result = services.article_ingest_file(data=data, filename=path.name)
         article = result.article
         if not result.created:
-            return f"{path}: already stored as article {article.pk} ({article.title})"
+            said = f"{path}: already stored as article {article.pk} ({article.title})"
+            if not result.differences:
+                return said
+            # Not applied: the stored facts change only when someone corrects them.
+            differs = "; ".join(str(d) for d in result.differences)
+            return (
+                f"{said}; this file's facts differ and were not applied: {differs}. "
+                "Correct them on the article's page (Edit facts), in the admin or the API."
+            )
         article.refresh_from_db()
         return (
             f"{path}: stored as article {article.pk} ({article.title}); "
