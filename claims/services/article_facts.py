@@ -23,8 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,9 +33,7 @@ from claims import workflow
 from claims.models import Article, ExtractionState
 from claims.models.article import EXTRACTION_FIELDS, FACT_FIELDS
 from claims.services.extraction import articles_requeue_extraction
-from claims.services.versions import StaleEdit, changes_since, version_of
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+from claims.services.versions import check_version
 
 
 @dataclass(frozen=True)
@@ -90,27 +86,9 @@ def _facts_locked(article_id: int, seen: str) -> Iterator[Article]:
     """The article locked until the write is done, or StaleEdit if a fact changed since `seen`."""
     with transaction.atomic():
         article = Article.objects.select_for_update().defer("raw").get(pk=article_id)
-        if version_of(article) != seen.strip() and _facts_changed_since(article, seen):
-            raise StaleEdit(article, changes_since(article, seen))
+        check_version(article, seen, recorded_only=True)
         yield article
 
-
-def _facts_changed_since(article: Article, seen: str) -> bool:
-    """Whether a save recorded in the history is newer than the version `seen` (each record
-    keeps the `updated_at` its save wrote: exact, where the history's own time is a little
-    later than the save's). A version that is not one counts as stale."""
-    moment = _moment(seen)
-    return moment is None or article.history.filter(updated_at__gt=moment).exists()
-
-
-def _moment(seen: str) -> datetime | None:
-    """The version (seconds since the epoch, to the microsecond) as the exact moment; through
-    Decimal, as a float would be off by a microsecond now and then."""
-    try:
-        microseconds = int(Decimal(seen.strip()) * 1_000_000)
-        return EPOCH + timedelta(microseconds=microseconds)
-    except (InvalidOperation, ValueError, OverflowError):
-        return None
 
 
 def _normal(value: Any) -> Any:

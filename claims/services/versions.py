@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import models, transaction
@@ -39,10 +40,18 @@ def version_of(instance: models.Model) -> str:
     return f"{instance.updated_at.timestamp():.6f}"  # type: ignore[attr-defined]
 
 
-def check_version(instance: models.Model, seen: str) -> None:
-    """Raise StaleEdit unless `instance` (read under lock) is still at version `seen`."""
-    if version_of(instance) != seen.strip():
-        raise StaleEdit(instance, changes_since(instance, seen))
+def check_version(instance: models.Model, seen: str, *, recorded_only: bool = False) -> None:
+    """Raise StaleEdit unless `instance` (read under lock) is still at version `seen`.
+
+    `recorded_only`: stale only when the history records a save since `seen`. For rows that
+    also move for bookkeeping the history leaves out (an article's extraction finishing),
+    which must not turn away the person who opened the row a moment before."""
+    if version_of(instance) == seen.strip():
+        return
+    changes = changes_since(instance, seen)
+    if recorded_only and not changes and _seen_at(seen) is not None:
+        return
+    raise StaleEdit(instance, changes)
 
 
 @contextmanager
@@ -55,10 +64,15 @@ def version_locked(model: type[models.Model], pk: Any, seen: str) -> Iterator[An
         yield locked
 
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _seen_at(seen: str) -> datetime | None:
+    """The version (seconds since the epoch, to the microsecond) as the exact moment; through
+    Decimal, as a float would be off by a microsecond now and then."""
     try:
-        return datetime.fromtimestamp(float(seen), tz=UTC)
-    except (ValueError, OverflowError, OSError):
+        return EPOCH + timedelta(microseconds=int(Decimal(seen.strip()) * 1_000_000))
+    except (InvalidOperation, ValueError, OverflowError):
         return None
 
 
@@ -70,14 +84,12 @@ def changes_since(instance: models.Model, seen: str) -> list[str]:
         return []
     # Each record copies the row's `updated_at`: the save that made version `seen` is not a
     # change since (its record is written a moment after `updated_at`, so a filter on
-    # `history_date` would list it); a float may round `since` down, hence the string check.
-    records = [
-        record
-        for record in history.filter(updated_at__gte=since)
+    # `history_date` would list it).
+    records = list(
+        history.filter(updated_at__gt=since)
         .select_related("history_user")
         .order_by("history_date", "history_id")
-        if version_of(record) != seen.strip()
-    ]
+    )
     lines = [_describe(record) for record in records]
     if len(lines) > SHOWN_CHANGES:
         earlier = len(lines) - SHOWN_CHANGES
