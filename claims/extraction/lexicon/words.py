@@ -106,3 +106,15 @@ TEMPERATURE_CUES = wordset(
     "temperature temperatures heat hot cold warm warmer cooler heatwave thermometer degrees"
     " celsius fahrenheit frost freezing weather"
 )
+
+# Words that open the denominator of a rate: "$3.2 million a day", "£25 per year", "10 hours
+# each week", "60 km an hour" (claims.extraction.rates).
+RATE_WORDS = wordset("a an per each every")
+
+# After "a day" these make it a point in time or a length, not a rate: "$40 a year ago", "a
+# week later", "a day-long strike" (the hyphen is read on its own).
+NOT_RATE_AFTER = wordset("ago later earlier previously beforehand hence long old")
+
+# These do the same only where the clause ends after them: "it was $5 a year before." is a
+# date, "£25,000 a year before tax" a rate.
+NOT_RATE_AFTER_AT_CLAUSE_END = wordset("before after on since")
