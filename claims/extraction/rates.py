@@ -11,13 +11,19 @@ after the figure: nothing but a space or a hyphen between them, or "of" and the 
 measures ("1,000 barrels of oil a day"). What follows may still make it a time: "$40 a year
 ago", "a week later", "a day-long strike", "it was $5 a year before." are not rates. "for a
 day", "in a week", "spent a year" stand after no figure, so they are never denominators.
+
+A frequency ("twice a year", "three times a day", "once a week") has a denominator too, but
+no figure for it to join: `is_frequency_denominator` says so, and the claims layer leaves it
+out of the claims.
 """
 
 from __future__ import annotations
 
 import re
 
+from claims.extraction.context import word_before
 from claims.extraction.lexicon.words import (
+    FREQUENCY_WORDS,
     FUNCTION_WORDS,
     NOT_NOUNS,
     NOT_RATE_AFTER,
@@ -42,15 +48,31 @@ _NOT_NOUNS = FUNCTION_WORDS | NOT_NOUNS
 
 def is_rate_denominator(text: str, figure_end: int, quantity: Quantity) -> bool:
     """Whether `quantity` ("a day") is the denominator of a figure that ends at `figure_end`."""
-    if quantity.kind != "duration" or quantity.start < figure_end:
-        return False
-    words = _DENOMINATOR_RE.match(quantity.text)
-    if words is None or words["rate"].casefold() not in RATE_WORDS:
+    if quantity.start < figure_end or not _is_denominator_shaped(quantity):
         return False
     gap = _GAP_RE.match(text[figure_end : quantity.start])
     if gap is None or (gap["noun"] and set(gap["noun"].split()) & _NOT_NOUNS):
         return False
     return not _is_a_time(text, quantity.end)
+
+
+def is_frequency_denominator(text: str, quantity: Quantity) -> bool:
+    """Whether `quantity` ("a year") is how often something happens: "twice a year"."""
+    if not _is_denominator_shaped(quantity):
+        return False
+    before = word_before(text, quantity.start)
+    return (
+        before is not None
+        and before[0].casefold() in FREQUENCY_WORDS
+        and not _is_a_time(text, quantity.end)
+    )
+
+
+def _is_denominator_shaped(quantity: Quantity) -> bool:
+    words = _DENOMINATOR_RE.match(quantity.text)
+    return (
+        quantity.kind == "duration" and words is not None and words["rate"].casefold() in RATE_WORDS
+    )
 
 
 def _is_a_time(text: str, end: int) -> bool:

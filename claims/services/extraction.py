@@ -25,7 +25,7 @@ from kombu.exceptions import ChannelError
 from claims.checks import Finding, check_text
 from claims.checks.finding import worst_outcome
 from claims.extraction import Quantity, extract_quantities
-from claims.extraction.rates import is_rate_denominator
+from claims.extraction.rates import is_frequency_denominator, is_rate_denominator
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
@@ -182,7 +182,8 @@ def _group_quantities(
     spanning the finding ("8,000 square kilometers (3,088 square miles)"), and that a rate's
     denominator joins its figure's claim ("$3.2 million a day"): an editor checks the rate, and
     "a day" alone is no claim about how long anything lasted. A denominator that a date check
-    reads as a time ("a week later") keeps a claim of its own, with that finding."""
+    reads as a time ("a week later") keeps a claim of its own, with that finding; that of a
+    frequency ("twice a year") makes no claim at all."""
     spans = sorted((f.start, f.end) for f in conversions)
     times = sorted((f.start, f.end) for f in dated)
     drafts: list[DraftClaim] = []
@@ -195,6 +196,8 @@ def _group_quantities(
         if pair is None and drafts and _is_denominator(text, drafts[-1], q, times):
             _join(drafts[-1], q)
             drafts[-1].end = q.end
+            continue
+        if pair is None and _is_frequency(text, q, times):
             continue
         start, end = pair or (q.start, q.end)
         drafts.append(DraftClaim(start, end, q.sentence, q.kind, q.check_worthiness, [q]))
@@ -211,9 +214,15 @@ def _join(draft: DraftClaim, q: Quantity) -> None:
 def _is_denominator(
     text: str, figure: DraftClaim, q: Quantity, times: Sequence[tuple[int, int]]
 ) -> bool:
-    if not is_rate_denominator(text, figure.end, q):
-        return False
-    return not any(start < q.end and q.start < end for start, end in times)
+    return is_rate_denominator(text, figure.end, q) and not _read_as_time(q, times)
+
+
+def _is_frequency(text: str, q: Quantity, times: Sequence[tuple[int, int]]) -> bool:
+    return is_frequency_denominator(text, q) and not _read_as_time(q, times)
+
+
+def _read_as_time(q: Quantity, times: Sequence[tuple[int, int]]) -> bool:
+    return any(start < q.end and q.start < end for start, end in times)
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -125,7 +125,6 @@ def test_a_claim_opens_over_the_text_and_closes_back_to_it(phone, live_server, a
     assert in_viewport(phone, "#drawer")
     wait_in_sight_above_the_sheet(phone, claim.pk)
     assert watch.errors == [], "\n".join(watch.errors)
-    # Last: Playwright hides the caret with a style of its own, which our CSP refuses.
     screenshot(phone, "article-panel-phone")
 
 

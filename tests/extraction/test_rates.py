@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 
 from claims.extraction import extract_quantities
-from claims.extraction.rates import is_rate_denominator
+from claims.extraction.rates import is_frequency_denominator, is_rate_denominator
 
 
 def denominators(text: str) -> list[tuple[str, str]]:
@@ -73,3 +73,21 @@ def test_a_length_of_time_or_a_date_is_not_a_denominator(text, duration):
 def test_two_units_or_a_number_of_units_are_not_a_denominator():
     assert denominators("It ran 60 km in two days.") == []
     assert denominators("It cost $5 every two years.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Take it three times a day.", "They meet twice a year.", "It runs once a week."]
+)
+def test_how_often_has_a_denominator_without_a_figure(text):
+    [q] = [q for q in extract_quantities(text) if q.kind == "duration"]
+    assert is_frequency_denominator(text, q)
+    assert denominators(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He stayed for a day.", "Twice, a year later, it flooded.", "It happened twice a year ago."],
+)
+def test_a_length_of_time_is_no_frequency(text):
+    [q] = [q for q in extract_quantities(text) if q.kind == "duration"]
+    assert not is_frequency_denominator(text, q)

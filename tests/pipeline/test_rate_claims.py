@@ -18,7 +18,7 @@ RATES = (
     "The war costs $3.2 million a day. Members pay £25 a year. "
     "The train ran 60 miles (97 km) an hour. Each household receives 50 litres of water a day. "
     "Officials said it lasted for a day. A day later it fell; in a week it ends. "
-    "She spent a year there. A day-long strike cost $40 a year ago."
+    "She spent a year there. A day-long strike cost $40 a year ago. They meet twice a year."
 )
 
 
@@ -58,6 +58,10 @@ def test_a_rate_is_one_claim_of_its_figures_kind_holding_both_quantities(text, c
 )
 def test_a_length_of_time_or_a_date_stays_a_duration_claim(text, duration):
     assert (duration, "duration", [duration]) in claims_of(text)
+
+
+def test_how_often_something_happens_is_no_claim():
+    assert claims_of("The board meets twice a year and staff three times a week.") == []
 
 
 def test_a_figure_before_a_date_keeps_the_date_as_its_own_claim():

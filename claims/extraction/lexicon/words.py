@@ -111,6 +111,10 @@ TEMPERATURE_CUES = wordset(
 # each week", "60 km an hour" (claims.extraction.rates).
 RATE_WORDS = wordset("a an per each every")
 
+# Words of how often, before a rate's denominator with no figure: "twice a year", "three
+# times a day", "once a week". The denominator is then no claim of its own.
+FREQUENCY_WORDS = wordset("once twice thrice times")
+
 # After "a day" these make it a point in time or a length, not a rate: "$40 a year ago", "a
 # week later", "a day-long strike" (the hyphen is read on its own).
 NOT_RATE_AFTER = wordset("ago later earlier previously beforehand hence long old")
