@@ -90,7 +90,6 @@ def _facts_locked(article_id: int, seen: str) -> Iterator[Article]:
         yield article
 
 
-
 def _normal(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 

@@ -25,6 +25,7 @@ from kombu.exceptions import ChannelError
 from claims.checks import Finding, check_text
 from claims.checks.finding import worst_outcome
 from claims.extraction import Quantity, extract_quantities
+from claims.extraction.rates import is_frequency_denominator, is_rate_denominator
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
@@ -145,11 +146,13 @@ def article_fail(*, article_id: int, reason: str, token: str | None = None) -> N
 
 
 def draft_claims(text: str, *, reference_date: date | None = None) -> list[DraftClaim]:
-    """Group quantities into claims (a figure and its conversion make one) and attach findings."""
+    """Group quantities into claims (a figure and its conversion make one, and so do a figure
+    and the denominator of its rate) and attach findings."""
     quantities = extract_quantities(text, reference_date=reference_date)
     findings = check_text(text, reference_date=reference_date, quantities=quantities)
     conversions = [f for f in findings if f.check == "conversion"]
-    drafts = _group_quantities(quantities, conversions)
+    dated = [f for f in findings if f.check == "date_arithmetic"]
+    drafts = _group_quantities(text, quantities, conversions, dated)
     starts = [d.start for d in drafts]
     orphans: list[DraftClaim] = []
     for finding in findings:
@@ -170,28 +173,56 @@ def draft_claims(text: str, *, reference_date: date | None = None) -> list[Draft
 
 
 def _group_quantities(
-    quantities: Sequence[Quantity], conversions: Sequence[Finding]
+    text: str,
+    quantities: Sequence[Quantity],
+    conversions: Sequence[Finding],
+    dated: Sequence[Finding],
 ) -> list[DraftClaim]:
     """One claim per quantity, except that a conversion finding's quantities make one claim
-    spanning the finding ("8,000 square kilometers (3,088 square miles)")."""
+    spanning the finding ("8,000 square kilometers (3,088 square miles)"), and that a rate's
+    denominator joins its figure's claim ("$3.2 million a day"): an editor checks the rate, and
+    "a day" alone is no claim about how long anything lasted. A denominator that a date check
+    reads as a time ("a week later") keeps a claim of its own, with that finding; that of a
+    frequency ("twice a year") makes no claim at all."""
     spans = sorted((f.start, f.end) for f in conversions)
+    times = sorted((f.start, f.end) for f in dated)
     drafts: list[DraftClaim] = []
     pairs: list[tuple[int, int] | None] = []
     for q in quantities:
         pair = _enclosing(spans, q.start, q.end)
         if pair is not None and pairs and pairs[-1] == pair:
-            last = drafts[-1]
-            last.quantities.append(q)
-            last.sentence = (
-                min(last.sentence[0], q.sentence[0]),
-                max(last.sentence[1], q.sentence[1]),
-            )
-            last.check_worthiness = max(last.check_worthiness, q.check_worthiness)
+            _join(drafts[-1], q)
+            continue
+        if pair is None and drafts and _is_denominator(text, drafts[-1], q, times):
+            _join(drafts[-1], q)
+            drafts[-1].end = q.end
+            continue
+        if pair is None and _is_frequency(text, q, times):
             continue
         start, end = pair or (q.start, q.end)
         drafts.append(DraftClaim(start, end, q.sentence, q.kind, q.check_worthiness, [q]))
         pairs.append(pair)
     return drafts
+
+
+def _join(draft: DraftClaim, q: Quantity) -> None:
+    draft.quantities.append(q)
+    draft.sentence = (min(draft.sentence[0], q.sentence[0]), max(draft.sentence[1], q.sentence[1]))
+    draft.check_worthiness = max(draft.check_worthiness, q.check_worthiness)
+
+
+def _is_denominator(
+    text: str, figure: DraftClaim, q: Quantity, times: Sequence[tuple[int, int]]
+) -> bool:
+    return is_rate_denominator(text, figure.end, q) and not _read_as_time(q, times)
+
+
+def _is_frequency(text: str, q: Quantity, times: Sequence[tuple[int, int]]) -> bool:
+    return is_frequency_denominator(text, q) and not _read_as_time(q, times)
+
+
+def _read_as_time(q: Quantity, times: Sequence[tuple[int, int]]) -> bool:
+    return any(start < q.end and q.start < end for start, end in times)
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

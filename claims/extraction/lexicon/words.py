@@ -120,3 +120,20 @@ DIRECTION_WORDS = wordset("up down")
 COMPARATIVES = wordset(
     "higher lower more less fewer warmer colder cooler hotter bigger smaller larger cheaper"
 )
+
+
+# Words that open the denominator of a rate: "$3.2 million a day", "£25 per year", "10 hours
+# each week", "60 km an hour" (claims.extraction.rates).
+RATE_WORDS = wordset("a an per each every")
+
+# Words of how often, before a rate's denominator with no figure: "twice a year", "three
+# times a day", "once a week". The denominator is then no claim of its own.
+FREQUENCY_WORDS = wordset("once twice thrice times")
+
+# After "a day" these make it a point in time or a length, not a rate: "$40 a year ago", "a
+# week later", "a day-long strike" (the hyphen is read on its own).
+NOT_RATE_AFTER = wordset("ago later earlier previously beforehand hence long old")
+
+# These do the same only where the clause ends after them: "it was $5 a year before." is a
+# date, "£25,000 a year before tax" a rate.
+NOT_RATE_AFTER_AT_CLAUSE_END = wordset("before after on since")
