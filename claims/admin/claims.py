@@ -8,9 +8,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from claims import selectors, services, workflow
 from claims.admin.actions import run_for_each
@@ -34,6 +37,16 @@ class ClaimActionForm(ActionForm):
         queryset=selectors.assignable_users(), required=False, label="Assign to"
     )
     comment = forms.CharField(required=False, label="Comment", max_length=2000)
+
+
+class RankedChangeList(ChangeList):
+    """A search lists the claims whose own sentence matches first, unless a column is sorted."""
+
+    def get_ordering(self, request: HttpRequest, queryset: QuerySet[Claim]) -> list[Any]:
+        ranked = "search_rank" in queryset.query.annotations
+        if ranked and self.query.strip() and ORDER_VAR not in self.params:
+            return ["-search_rank", "-pk"]
+        return super().get_ordering(request, queryset)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -92,11 +105,23 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
-    list_display = ("text", "state", "kind", "rating", "worst_finding", "assignee", "article")
+    list_display = (
+        "text",
+        "state",
+        "kind",
+        "rating",
+        "worst_finding",
+        "assignee",
+        "article",
+        "in_the_panel",
+    )
     list_filter = (QueueFilter, "state", "kind", RatingFilter, "worst_outcome", AssigneeFilter)
     list_select_related = ("article", "assignee")
-    search_fields = ("text", "article__title")
-    search_help_text = "Search the claim's words and the article's title."
+    search_fields = ("sentence", "article__title", "article__text")  # see get_search_results
+    search_help_text = (
+        "Search the claim's sentence and the article's title and text: every word, as a whole"
+        " word (“reservoirs” finds “reservoir”); “quotes” for a phrase."
+    )
     inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline]
     action_form = ClaimActionForm
     actions = [
@@ -121,6 +146,9 @@ class ClaimAdmin(HistoryAdmin):
         # The article's raw and cleaned text can be megabytes; the list shows only its title.
         queryset = super().get_queryset(request).defer("article__raw", "article__text")
         return selectors.claims_with_current_rating(queryset)
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return RankedChangeList
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Claim], search_term: str
@@ -152,6 +180,12 @@ class ClaimAdmin(HistoryAdmin):
     def rating(self, obj: Claim) -> str:
         value = getattr(obj, "current_rating", None)
         return Rating(value).label if value else "–"
+
+    @admin.display(description="panel")
+    def in_the_panel(self, obj: Claim) -> str:
+        url = reverse("web:article", args=[obj.article_id])
+        hidden = format_html('<span class="visually-hidden"> claim {} in the panel</span>', obj.pk)
+        return format_html('<a href="{}?claim={}#panel">Open{}</a>', url, obj.pk, hidden)
 
     @admin.display(description="worst finding", ordering="worst_outcome")
     def worst_finding(self, obj: Claim) -> str:
