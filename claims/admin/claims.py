@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.contrib.admin.views.main import ORDER_VAR
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -37,16 +37,6 @@ class ClaimActionForm(ActionForm):
         queryset=selectors.assignable_users(), required=False, label="Assign to"
     )
     comment = forms.CharField(required=False, label="Comment", max_length=2000)
-
-
-class RankedChangeList(ChangeList):
-    """A search lists the claims whose own sentence matches first, unless a column is sorted."""
-
-    def get_ordering(self, request: HttpRequest, queryset: QuerySet[Claim]) -> list[Any]:
-        ranked = "search_rank" in queryset.query.annotations
-        if ranked and self.query.strip() and ORDER_VAR not in self.params:
-            return ["-search_rank", "-pk"]
-        return super().get_ordering(request, queryset)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -147,15 +137,15 @@ class ClaimAdmin(HistoryAdmin):
         queryset = super().get_queryset(request).defer("article__raw", "article__text")
         return selectors.claims_with_current_rating(queryset)
 
-    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
-        return RankedChangeList
-
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Claim], search_term: str
     ) -> tuple[QuerySet[Claim], bool]:
         if not search_term.strip():
             return queryset, False
-        return selectors.claims_search(queryset=queryset, search=search_term), False
+        found = selectors.claims_search(queryset=queryset, search=search_term)
+        if ORDER_VAR not in request.GET:  # no column sorted: the best matches first
+            found = found.order_by("-search_rank", *found.query.order_by)
+        return found, False
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         # Every change to a claim is a workflow move (the actions), never a form edit.
