@@ -7,9 +7,10 @@ from functools import reduce
 from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import (
+    Case,
     Count,
     Exists,
     FloatField,
@@ -19,6 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Left
 from django.utils import timezone
@@ -247,24 +249,38 @@ def _search_terms(search: str) -> list[tuple[str, bool]]:
 
 
 def _search_query(terms: list[tuple[str, bool]]) -> SearchQuery:
-    """Every term: a word, stemmed ("reservoirs" finds "reservoir"), or a quoted phrase.
-    Whole words, not prefixes: a prefix is stemmed too ("Kupy" to "kupi"), which would miss."""
+    """Every word of every term, stemmed ("reservoirs" finds "reservoir"), as one AND query.
+    Whole words, not prefixes: a prefix is stemmed too ("Kupy" to "kupi"), which would miss.
+
+    A quoted phrase's words are in it too, but not their order: a phrase query would have
+    PostgreSQL recompute the vector of every row the index offers (13 s for the 6,000 articles
+    naming a town, bench/search.py); the order is checked on those rows by `_phrases_in`."""
     return reduce(
         operator.and_,
-        (
-            SearchQuery(term, search_type="phrase" if phrase else "plain", config=SEARCH_CONFIG)
-            for term, phrase in terms
-        ),
+        (SearchQuery(term, search_type="plain", config=SEARCH_CONFIG) for term, _ in terms),
     )
+
+
+def _phrases_in(fields: tuple[str, ...], terms: list[tuple[str, bool]]) -> Q:
+    """Each quoted phrase, as written (any case), in one of `fields`."""
+    found = Q()
+    for term, phrase in terms:
+        if phrase:
+            found &= reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in fields))
+    return found
 
 
 def _on_postgresql(queryset: QuerySet[Any]) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
+ARTICLE_FIELDS = ("title", "publisher", "byline", "text")
+
+
 def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
     """Claims whose sentence, or whose article's title, publisher, byline or text, hold every
-    term of `search`; annotated with `search_rank` (higher when the sentence itself matches).
+    term of `search`; annotated with `search_rank`: 1 where the claim's own sentence holds
+    them all, else 0 (a flag, not ts_rank, which would recompute the vector of every match).
 
     Each side is a subquery of its own, joined by UNION, so that PostgreSQL answers each from
     its GIN index; an OR across the join would read every claim.
@@ -274,20 +290,23 @@ def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
         return queryset
     if not _on_postgresql(queryset):
         for term, _ in terms:
-            queryset = queryset.filter(
-                Q(sentence__icontains=term)
-                | Q(text__icontains=term)
-                | Q(article__title__icontains=term)
-                | Q(article__text__icontains=term)
-            )
+            where = [Q(**{f"article__{f}__icontains": term}) for f in ARTICLE_FIELDS]
+            queryset = queryset.filter(reduce(operator.or_, where, Q(sentence__icontains=term)))
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     query = _search_query(terms)
-    by_sentence = Claim.objects.alias(found=claim_search_vector()).filter(found=query)
-    by_article = Claim.objects.filter(article__in=_articles_matching(Article.objects.all(), query))
-    matching = by_sentence.order_by().values("pk").union(by_article.order_by().values("pk"))
-    return queryset.filter(pk__in=matching).annotate(
-        search_rank=SearchRank(claim_search_vector(), query)
+    by_sentence = (
+        Claim.objects.alias(found=claim_search_vector())
+        .filter(found=query)
+        .filter(_phrases_in(("sentence",), terms))
+        .order_by()
+        .values("pk")
     )
+    articles = _articles_matching(Article.objects.all(), query, terms)
+    by_article = Claim.objects.filter(article__in=articles).order_by().values("pk")
+    own_sentence = Case(
+        When(pk__in=by_sentence, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+    )
+    return queryset.filter(pk__in=by_sentence.union(by_article)).annotate(search_rank=own_sentence)
 
 
 def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Article]:
@@ -298,18 +317,18 @@ def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Art
     if not _on_postgresql(queryset):
         for term, _ in terms:
             queryset = queryset.filter(
-                Q(title__icontains=term)
-                | Q(publisher__icontains=term)
-                | Q(byline__icontains=term)
-                | Q(text__icontains=term)
+                reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in ARTICLE_FIELDS))
             )
         return queryset
-    return _articles_matching(queryset, _search_query(terms))
+    return _articles_matching(queryset, _search_query(terms), terms)
 
 
-def _articles_matching(queryset: QuerySet[Article], query: SearchQuery) -> QuerySet[Article]:
+def _articles_matching(
+    queryset: QuerySet[Article], query: SearchQuery, terms: list[tuple[str, bool]]
+) -> QuerySet[Article]:
     # alias, not annotate: the vector is only compared, never read back (it is megabytes).
-    return queryset.alias(found=article_search_vector()).filter(found=query)
+    found = queryset.alias(found=article_search_vector()).filter(found=query)
+    return found.filter(_phrases_in(ARTICLE_FIELDS, terms))
 
 
 # --- the editors' web UI ----------------------------------------------------------------------
