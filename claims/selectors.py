@@ -309,6 +309,14 @@ def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
     return queryset.filter(pk__in=by_sentence.union(by_article)).annotate(search_rank=own_sentence)
 
 
+def claims_containing(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
+    """Claims whose own words contain every term, as typed (parts of words too): for pickers
+    that search while one types; the trigram index of migration 0004 answers it."""
+    for term, _ in _search_terms(search):
+        queryset = queryset.filter(text__icontains=term)
+    return queryset
+
+
 def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Article]:
     """Articles whose title, publisher, byline or text hold every term of `search`."""
     terms = _search_terms(search)

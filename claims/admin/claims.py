@@ -142,6 +142,9 @@ class ClaimAdmin(HistoryAdmin):
     ) -> tuple[QuerySet[Claim], bool]:
         if not search_term.strip():
             return queryset, False
+        if request.path == reverse("admin:autocomplete"):
+            # A picker (a source's claim) is typed into letter by letter: parts of words.
+            return selectors.claims_containing(queryset=queryset, search=search_term), False
         found = selectors.claims_search(queryset=queryset, search=search_term)
         if ORDER_VAR not in request.GET:  # no column sorted: the best matches first
             found = found.order_by("-search_rank", *found.query.order_by)
