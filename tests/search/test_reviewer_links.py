@@ -36,7 +36,7 @@ def test_the_panel_links_back_to_the_admin_for_staff(client, desk):
     client.force_login(ReviewerFactory())
     html = client.get(_panel_url(desk.izium)).content.decode()
     admin_url = reverse("admin:claims_claim_change", args=[desk.izium.pk])
-    assert f'<a href="{admin_url}">Open in admin</a>' in html
+    assert f'<a href="{admin_url}">Open in admin</a> (the record and its history)' in html
 
 
 def test_the_panel_has_no_admin_link_for_someone_the_admin_would_refuse(client, desk):
