@@ -1,11 +1,28 @@
 """Read queries shared by the web UI, the admin and the API."""
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
 from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Left
 from django.utils import timezone
 from django.utils.text import smart_split, unescape_string_literal
 
@@ -186,6 +203,31 @@ def published_claims() -> QuerySet[Claim]:
     )
 
 
+# --- search: one function for the admin, the web lists and the API -------------------------
+#
+# On PostgreSQL, full-text search ('english': stemmed, stop words dropped) over the claim's
+# sentence and over the article's title, publisher, byline and text, each answered from a GIN
+# index on the very same expression (migration 0010; a test EXPLAINs it). Elsewhere (SQLite, the
+# embedded default) every term is looked for with `icontains` instead, unstemmed.
+
+SEARCH_CONFIG = "english"
+# Only the first 200,000 characters of an article's text are searched: PostgreSQL refuses a
+# tsvector over 1 MB, which a long text of unique tokens could reach, and an index expression
+# that fails would refuse the article itself. 200,000 characters is some 30,000 words.
+ARTICLE_TEXT_SEARCHED = 200_000
+
+
+def claim_search_vector() -> SearchVector:
+    """The claim's sentence (which holds the claim's own words)."""
+    return SearchVector("sentence", config=SEARCH_CONFIG)
+
+
+def article_search_vector() -> SearchVector:
+    """The article's facts and the head of its text."""
+    text = Left("text", ARTICLE_TEXT_SEARCHED)
+    return SearchVector("title", "publisher", "byline", text, config=SEARCH_CONFIG)
+
+
 def _unquoted(term: str) -> str:
     """A quoted phrase without its quotes; an unbalanced quote is just a character."""
     if term[0] in "\"'":
@@ -196,18 +238,105 @@ def _unquoted(term: str) -> str:
     return term
 
 
-def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
-    """Claims whose words or whose article's title contain every term of `search`.
-
-    Each side is a subquery of its own, joined by UNION, so that PostgreSQL answers both from
-    their trigram indexes (migration 0004); an OR across the join would read every claim.
-    """
+def _search_terms(search: str) -> list[tuple[str, bool]]:
+    """Each term of `search` and whether it was a quoted phrase (a lone quote is a word)."""
+    terms = []
     for term in smart_split(search):
-        term = _unquoted(term)
-        by_text = Claim.objects.filter(text__icontains=term).order_by().values("pk")
-        by_title = Claim.objects.filter(article__title__icontains=term).order_by().values("pk")
-        queryset = queryset.filter(pk__in=by_text.union(by_title))
+        unquoted = _unquoted(term)
+        if unquoted.strip():
+            terms.append((unquoted, unquoted != term))
+    return terms
+
+
+def _search_query(terms: list[tuple[str, bool]]) -> SearchQuery:
+    """Every word of every term, stemmed ("reservoirs" finds "reservoir"), as one AND query.
+    Whole words, not prefixes: a prefix is stemmed too ("Kupy" to "kupi"), which would miss.
+
+    A quoted phrase's words are in it too, but not their order: a phrase query would have
+    PostgreSQL recompute the vector of every row the index offers (13 s for the 6,000 articles
+    naming a town, bench/search.py); the order is checked on those rows by `_phrases_in`."""
+    return reduce(
+        operator.and_,
+        (SearchQuery(term, search_type="plain", config=SEARCH_CONFIG) for term, _ in terms),
+    )
+
+
+def _phrases_in(fields: tuple[str, ...], terms: list[tuple[str, bool]]) -> Q:
+    """Each quoted phrase, as written (any case), in one of `fields`."""
+    found = Q()
+    for term, phrase in terms:
+        if phrase:
+            found &= reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in fields))
+    return found
+
+
+def _on_postgresql(queryset: QuerySet[Any]) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+ARTICLE_FIELDS = ("title", "publisher", "byline", "text")
+
+
+def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
+    """Claims whose sentence, or whose article's title, publisher, byline or text, hold every
+    term of `search`; annotated with `search_rank`: 1 where the claim's own sentence holds
+    them all, else 0 (a flag, not ts_rank, which would recompute the vector of every match).
+
+    Each side is a subquery of its own, joined by UNION, so that PostgreSQL answers each from
+    its GIN index; an OR across the join would read every claim.
+    """
+    terms = _search_terms(search)
+    if not terms:
+        return queryset
+    if not _on_postgresql(queryset):
+        for term, _ in terms:
+            where = [Q(**{f"article__{f}__icontains": term}) for f in ARTICLE_FIELDS]
+            queryset = queryset.filter(reduce(operator.or_, where, Q(sentence__icontains=term)))
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    query = _search_query(terms)
+    by_sentence = (
+        Claim.objects.alias(found=claim_search_vector())
+        .filter(found=query)
+        .filter(_phrases_in(("sentence",), terms))
+        .order_by()
+        .values("pk")
+    )
+    articles = _articles_matching(Article.objects.all(), query, terms)
+    by_article = Claim.objects.filter(article__in=articles).order_by().values("pk")
+    own_sentence = Case(
+        When(pk__in=by_sentence, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+    )
+    return queryset.filter(pk__in=by_sentence.union(by_article)).annotate(search_rank=own_sentence)
+
+
+def claims_containing(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
+    """Claims whose own words contain every term, as typed (parts of words too): for pickers
+    that search while one types; the trigram index of migration 0004 answers it."""
+    for term, _ in _search_terms(search):
+        queryset = queryset.filter(text__icontains=term)
     return queryset
+
+
+def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Article]:
+    """Articles whose title, publisher, byline or text hold every term of `search`."""
+    terms = _search_terms(search)
+    if not terms:
+        return queryset
+    if not _on_postgresql(queryset):
+        for term, _ in terms:
+            queryset = queryset.filter(
+                reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in ARTICLE_FIELDS))
+            )
+        return queryset
+    return _articles_matching(queryset, _search_query(terms), terms)
+
+
+def _articles_matching(
+    queryset: QuerySet[Article], query: SearchQuery, terms: list[tuple[str, bool]]
+) -> QuerySet[Article]:
+    # alias, not annotate: the vector is only compared, never read back (it is megabytes).
+    found = queryset.alias(found=article_search_vector()).filter(found=query)
+    return found.filter(_phrases_in(ARTICLE_FIELDS, terms))
 
 
 # --- the editors' web UI ----------------------------------------------------------------------
@@ -375,6 +504,59 @@ def claims_for_list() -> QuerySet[Claim]:
         .defer("sentence", "article__raw", "article__text")
         .order_by("-created_at", "-id")
     )
+
+
+def article_named(*, article_id: int) -> Article | None:
+    """An article's title and id alone (None if there is none with that id)."""
+    return Article.objects.only("id", "title").filter(pk=article_id).first()
+
+
+def articles_for_list() -> QuerySet[Article]:
+    """The articles list: one query per page (plus the count), whatever the page size. The
+    texts stay in the database; `first_words` stands in for a missing title, and the claim
+    counts are subqueries, so they are counted for the rows of the page only."""
+    return (
+        Article.objects.select_related("submitted_by")
+        .defer("raw", "text")
+        .annotate(
+            first_words=Left("text", FIRST_WORDS),
+            claim_count=_claims_counted(Q()),
+            inconsistent_count=_claims_counted(Q(worst_outcome="inconsistent")),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+FIRST_WORDS = 120  # characters of the text shown for an article without a title
+
+
+def _claims_counted(condition: Q) -> Coalesce:
+    claims = Claim.objects.filter(condition, article=OuterRef("pk")).order_by().values("article")
+    return Coalesce(Subquery(claims.annotate(n=Count("pk")).values("n")), 0)
+
+
+def articles_with_inconsistent_claims(
+    *, queryset: QuerySet[Article], present: bool = True
+) -> QuerySet[Article]:
+    inconsistent = Claim.objects.filter(article=OuterRef("pk"), worst_outcome="inconsistent")
+    return queryset.filter(Exists(inconsistent) if present else ~Exists(inconsistent))
+
+
+PUBLISHERS_OFFERED = 200
+
+
+def article_publishers(*, limit: int = PUBLISHERS_OFFERED) -> list[str]:
+    """The publishers named on articles, for the list's filter (the first `limit`, A to Z)."""
+    names = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher")
+    return [name for (name,) in names.distinct()[:limit]]
+
+
+def claims_in_articles_titled(*, queryset: QuerySet[Claim], title: str) -> QuerySet[Claim]:
+    """Claims of the articles whose title holds every term of `title` (as typed, any case;
+    the trigram index of migration 0004 answers it)."""
+    for term, _ in _search_terms(title):
+        queryset = queryset.filter(article__title__icontains=term)
+    return queryset
 
 
 def claim_for_public_page(*, claim_id: int) -> Claim | None:

@@ -8,9 +8,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ORDER_VAR
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from claims import selectors, services, workflow
 from claims.admin.actions import run_for_each
@@ -92,11 +95,23 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
-    list_display = ("text", "state", "kind", "rating", "worst_finding", "assignee", "article")
+    list_display = (
+        "text",
+        "state",
+        "kind",
+        "rating",
+        "worst_finding",
+        "assignee",
+        "article",
+        "in_the_panel",
+    )
     list_filter = (QueueFilter, "state", "kind", RatingFilter, "worst_outcome", AssigneeFilter)
     list_select_related = ("article", "assignee")
-    search_fields = ("text", "article__title")
-    search_help_text = "Search the claim's words and the article's title."
+    search_fields = ("sentence", "article__title", "article__text")  # see get_search_results
+    search_help_text = (
+        "Search the claim's sentence and the article's title and text: every word, as a whole"
+        " word (“reservoirs” finds “reservoir”); “quotes” for a phrase."
+    )
     inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline]
     action_form = ClaimActionForm
     actions = [
@@ -127,7 +142,13 @@ class ClaimAdmin(HistoryAdmin):
     ) -> tuple[QuerySet[Claim], bool]:
         if not search_term.strip():
             return queryset, False
-        return selectors.claims_search(queryset=queryset, search=search_term), False
+        if request.path == reverse("admin:autocomplete"):
+            # A picker (a source's claim) is typed into letter by letter: parts of words.
+            return selectors.claims_containing(queryset=queryset, search=search_term), False
+        found = selectors.claims_search(queryset=queryset, search=search_term)
+        if ORDER_VAR not in request.GET:  # no column sorted: the best matches first
+            found = found.order_by("-search_rank", *found.query.order_by)
+        return found, False
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         # Every change to a claim is a workflow move (the actions), never a form edit.
@@ -152,6 +173,12 @@ class ClaimAdmin(HistoryAdmin):
     def rating(self, obj: Claim) -> str:
         value = getattr(obj, "current_rating", None)
         return Rating(value).label if value else "–"
+
+    @admin.display(description="panel")
+    def in_the_panel(self, obj: Claim) -> str:
+        url = reverse("web:article", args=[obj.article_id])
+        hidden = format_html('<span class="visually-hidden"> claim {} in the panel</span>', obj.pk)
+        return format_html('<a href="{}?claim={}#panel">Open{}</a>', url, obj.pk, hidden)
 
     @admin.display(description="worst finding", ordering="worst_outcome")
     def worst_finding(self, obj: Claim) -> str:

@@ -5,6 +5,7 @@ from claims.web import claim_views, notifications, public, views
 app_name = "web"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("articles/", views.articles_list, name="articles"),
     path("articles/progress/", views.article_progress, name="article_progress"),
     path("submit/", views.submit, name="submit"),
     path("articles/<int:article_id>/", views.article, name="article"),

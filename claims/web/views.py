@@ -20,7 +20,7 @@ from claims.services import FactsUpdate, IngestResult
 from claims.services.articles import FACT_LABELS
 from claims.services.versions import StaleEdit, version_of
 from claims.web.access import is_htmx, newsroom_required
-from claims.web.filters import ClaimFilter
+from claims.web.filters import ArticleFilter, ClaimFilter
 from claims.web.forms import ArticleFactsForm, SubmitForm
 from claims.web.pages import PENDING, panel_context, reading_context
 
@@ -159,9 +159,32 @@ def article_body(request: HttpRequest, article_id: int) -> HttpResponse:
 @newsroom_required
 def claims_list(request: HttpRequest) -> HttpResponse:
     filters = ClaimFilter(request.GET or None, queryset=selectors.claims_for_list())
+    context = _list_context(request, filters)
+    article_id = filters.form.cleaned_data.get("article") if filters.is_valid() else None
+    if article_id:  # named, so that nobody has to know what the number means
+        context["only_article"] = selectors.article_named(article_id=article_id)
+    template = "claims/_claims_table.html" if is_htmx(request) else "claims/claims_list.html"
+    return render(request, template, context)
+
+
+@newsroom_required
+def articles_list(request: HttpRequest) -> HttpResponse:
+    filters = ArticleFilter(request.GET or None, queryset=selectors.articles_for_list())
+    context = _list_context(request, filters)
+    template = "claims/_articles_table.html" if is_htmx(request) else "claims/articles_list.html"
+    return render(request, template, context)
+
+
+def _list_context(request: HttpRequest, filters: Any) -> dict[str, Any]:
+    """A filtered list's page, and its query string without the page for the page links."""
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": filters, "page": page, "query": query.urlencode()}
-    template = "claims/_claims_table.html" if is_htmx(request) else "claims/claims_list.html"
-    return render(request, template, context)
+    filtered = any(v for k, v in request.GET.items() if k not in ("page", "order"))
+    return {
+        "filter": filters,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        "query": query.urlencode(),
+        "filtered": filtered,
+    }
