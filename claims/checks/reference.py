@@ -10,6 +10,7 @@ which words the suggestion in it (claims/services/references.py); the editor rul
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from claims.checks.finding import Finding
 from claims.checks.tolerance import Bounds, bounds, fmt
@@ -54,26 +55,10 @@ def check_reference(
     )
 
 
-def check_reference_value(
-    *,
-    value: float,
-    unit: str,
-    reference_value: float,
-    reference_unit: str,
-    qualifier: str = "exact",
-    step: float | None = None,
-    value_high: float | None = None,
-    surface: str = "",
-    start: int = 0,
-    end: int = 0,
-    hedge: str = "",
-) -> Finding:
-    """Hold a claim's stored figures against a source's value (for claims without a Quantity)."""
-    return compare_reference_value(
-        value=value, unit=unit, reference_value=reference_value, reference_unit=reference_unit,
-        qualifier=qualifier, step=step, value_high=value_high, surface=surface, start=start,
-        end=end, hedge=hedge,
-    ).finding  # fmt: skip
+def check_reference_value(**figures: Any) -> Finding:
+    """Hold a claim's stored figures against a source's value (for claims without a Quantity);
+    the arguments are `compare_reference_value`'s."""
+    return compare_reference_value(**figures).finding
 
 
 def compare_reference_value(

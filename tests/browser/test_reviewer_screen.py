@@ -127,6 +127,7 @@ def test_a_reviewer_publishes_sends_back_and_corrects_from_one_screen(
     page.goto(f"{base}/admin/claims/claim/{desk['distance'].pk}/change/")
     expect(page.locator(".object-tools")).to_contain_text("Open in the newsroom panel")
     screenshot(page, "admin-claim-panel-link")
+    screenshot_phone(page, "admin-claim-panel-link")
 
     # Publish the first claim (proposed by edna, so rita may).
     panel = _open_panel_from_the_admin(page, base, desk["distance"])
@@ -180,6 +181,7 @@ def test_search_finds_a_claim_by_a_word_of_its_sentence(page, live_server, newsr
     expect(rows.first).to_contain_text("383 million cubic metres")
     expect(page).to_have_url(re.compile(r"[?&]q=Pechenihy"))
     screenshot(page, "claims-search")
+    screenshot_phone(page, "claims-search")
 
     # The admin's search finds it too, by the town of its sentence.
     page.goto(f"{base}/admin/claims/claim/")
