@@ -143,7 +143,7 @@ def test_a_reviewer_publishes_sends_back_and_corrects_from_one_screen(
     panel.get_by_label("What is missing").fill("Give the reservoir's design capacity.")
     panel.get_by_role("button", name="Send back").click()
     expect(panel.locator(".badge.state-in_progress").first).to_be_visible()
-    expect(panel.locator(".review-comment")).to_contain_text("design capacity")
+    expect(panel.locator(".sent-back")).to_contain_text("design capacity")
 
     # Propose a correction of the published one; it waits for another reviewer.
     panel = _open_panel_from_the_admin(page, base, desk["days"])
