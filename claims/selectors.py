@@ -207,7 +207,8 @@ def published_claims() -> QuerySet[Claim]:
 #
 # On PostgreSQL, full-text search ('english': stemmed, stop words dropped) over the claim's
 # sentence and over the article's title, publisher, byline and text, each answered from a GIN
-# index on the very same expression (migration 0010; a test EXPLAINs it). Elsewhere (SQLite, the
+# index: on the sentence's expression (migration 0010), and on the article's stored
+# `search_vector` (migration 0012; a test EXPLAINs both). Elsewhere (SQLite, the
 # embedded default) every term is looked for with `icontains` instead, unstemmed.
 
 SEARCH_CONFIG = "english"
@@ -223,7 +224,10 @@ def claim_search_vector() -> SearchVector:
 
 
 def article_search_vector() -> SearchVector:
-    """The article's facts and the head of its text."""
+    """The article's facts and the head of its text: what migration 0012's trigger stores in
+    `Article.search_vector`, which the search reads (tests/search/test_search_vector.py checks
+    the two agree). Not compared directly: for a word in most articles PostgreSQL would skip
+    the index and compute this for every article's text (30 s on 10,000, bench/search.py)."""
     text = Left("text", ARTICLE_TEXT_SEARCHED)
     return SearchVector("title", "publisher", "byline", text, config=SEARCH_CONFIG)
 
@@ -334,8 +338,7 @@ def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Art
 def _articles_matching(
     queryset: QuerySet[Article], query: SearchQuery, terms: list[tuple[str, bool]]
 ) -> QuerySet[Article]:
-    # alias, not annotate: the vector is only compared, never read back (it is megabytes).
-    found = queryset.alias(found=article_search_vector()).filter(found=query)
+    found = queryset.filter(search_vector=query)
     return found.filter(_phrases_in(ARTICLE_FIELDS, terms))
 
 
