@@ -207,9 +207,9 @@ def published_claims() -> QuerySet[Claim]:
 #
 # On PostgreSQL, full-text search ('english': stemmed, stop words dropped) over the claim's
 # sentence and over the article's title, publisher, byline and text, each answered from a GIN
-# index: on the sentence's expression (migration 0010), and on the article's stored
-# `search_vector` (migration 0012; a test EXPLAINs both). Elsewhere (SQLite, the
-# embedded default) every term is looked for with `icontains` instead, unstemmed.
+# index on their stored `search_vector` (migrations 0012 and 0013; a test EXPLAINs both).
+# Elsewhere (SQLite, the embedded default) every term is looked for with `icontains` instead,
+# unstemmed.
 
 SEARCH_CONFIG = "english"
 # Only the first 200,000 characters of an article's text are searched: PostgreSQL refuses a
@@ -219,7 +219,9 @@ ARTICLE_TEXT_SEARCHED = 200_000
 
 
 def claim_search_vector() -> SearchVector:
-    """The claim's sentence (which holds the claim's own words)."""
+    """The claim's sentence (which holds the claim's own words): what migration 0013's trigger
+    stores in `Claim.search_vector`, which the search reads (tests/search/test_search_vector.py
+    checks the two agree)."""
     return SearchVector("sentence", config=SEARCH_CONFIG)
 
 
@@ -299,8 +301,7 @@ def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     query = _search_query(terms)
     by_sentence = (
-        Claim.objects.alias(found=claim_search_vector())
-        .filter(found=query)
+        Claim.objects.filter(search_vector=query)
         .filter(_phrases_in(("sentence",), terms))
         .order_by()
         .values("pk")

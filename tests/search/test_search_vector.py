@@ -7,7 +7,7 @@ import pytest
 from django.db.models import F
 
 from claims import selectors
-from claims.models import Article
+from claims.models import Article, Claim
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +60,20 @@ def test_a_queryset_update_of_a_fact_changes_it_too(on_postgres):
     stored, defined = stored_and_defined(article)
     assert stored == defined
     assert "'gazett'" in stored and "'koval'" in stored and "'donba'" not in stored
+
+
+def test_the_claims_stored_vector_is_its_sentence_and_follows_it(on_postgres, desk):
+    def stored_and_defined() -> tuple[str, str]:
+        row = (
+            Claim.objects.filter(pk=desk.izium.pk)
+            .annotate(defined=selectors.claim_search_vector(), stored=F("search_vector"))
+            .values("stored", "defined")
+            .get()
+        )
+        return row["stored"], row["defined"]
+
+    stored, defined = stored_and_defined()
+    assert stored == defined and "'izium'" in stored
+    Claim.objects.filter(pk=desk.izium.pk).update(sentence="Izium lies south of Kharkiv.")
+    stored, defined = stored_and_defined()
+    assert stored == defined and "'kilometr'" not in stored
