@@ -46,6 +46,9 @@ UPDATE claims_article SET search_vector = {_vector("")};
 
 DROP INDEX article_fts;
 CREATE INDEX article_search_vector ON claims_article USING gin (search_vector);
+-- The new column has no statistics until autovacuum comes by: without them the planner
+-- guesses a few hundred matches for a word in every row, and loops over them one by one.
+ANALYZE claims_article;
 """
 
 POSTGRES_REVERSE = """

@@ -39,6 +39,9 @@ UPDATE claims_claim SET search_vector = {_vector("")};
 
 DROP INDEX claim_sentence_fts;
 CREATE INDEX claim_search_vector ON claims_claim USING gin (search_vector);
+-- The new column has no statistics until autovacuum comes by: without them the planner
+-- guesses a few hundred matches for a word in every row, and loops over them one by one.
+ANALYZE claims_claim;
 """
 
 POSTGRES_REVERSE = """
