@@ -7,7 +7,8 @@ Uses the PostgreSQL database named by DATABASE_URL (default: factcheck_search_be
 articles of some 3,000 characters (five claims each, a town and a unit in every sentence, and
 one word per article found nowhere else), then, for each search, prints EXPLAIN ANALYZE of
 the selector's query and the median time of the claims list page and the admin changelist.
-Fails (non-zero exit) when a plan does not use the GIN indexes of migration 0010.
+Fails (non-zero exit) when a plan computes the articles' search vector instead of reading
+the column of migration 0012 (or the claims' of 0013).
 """
 
 from __future__ import annotations
@@ -114,9 +115,15 @@ def measure(runs: int) -> bool:
     for label, search in SEARCHES.items():
         found = selectors.claims_search(queryset=Claim.objects.all(), search=search)
         plan = found.order_by().explain(analyze=True)
-        uses = [name for name in ("claim_sentence_fts", "article_fts") if name in plan]
-        ok = ok and len(uses) == 2
-        print(f"\n== {label}: {search!r}  matches {found.count():,}  indexes used {uses}")
+        uses = [name for name in ("claim_search_vector", "article_search_vector") if name in plan]
+        # For a word in most rows PostgreSQL may rightly read the table instead of an index; what
+        # must never happen is computing the vector of every article's text again.
+        recomputes = "to_tsvector" in plan  # the vectors are read, never computed
+        ok = ok and not recomputes
+        print(
+            f"\n== {label}: {search!r}  matches {found.count():,}  indexes used {uses}"
+            f"{'  RECOMPUTES A SEARCH VECTOR' if recomputes else ''}"
+        )
         print(plan)
         for name, url in (
             ("claims list", "/claims/"),
@@ -154,7 +161,7 @@ def main() -> int:
     if Article.objects.count() < args.articles:
         fill(args.articles - Article.objects.count())
     ok = measure(args.runs)
-    print(f"\nGIN indexes in every plan: {'yes' if ok else 'NO'}")
+    print(f"\nno plan recomputes a search vector: {'yes' if ok else 'NO'}")
     return 0 if ok else 1
 
 

@@ -207,8 +207,9 @@ def published_claims() -> QuerySet[Claim]:
 #
 # On PostgreSQL, full-text search ('english': stemmed, stop words dropped) over the claim's
 # sentence and over the article's title, publisher, byline and text, each answered from a GIN
-# index on the very same expression (migration 0010; a test EXPLAINs it). Elsewhere (SQLite, the
-# embedded default) every term is looked for with `icontains` instead, unstemmed.
+# index on their stored `search_vector` (migrations 0012 and 0013; a test EXPLAINs both).
+# Elsewhere (SQLite, the embedded default) every term is looked for with `icontains` instead,
+# unstemmed.
 
 SEARCH_CONFIG = "english"
 # Only the first 200,000 characters of an article's text are searched: PostgreSQL refuses a
@@ -218,12 +219,17 @@ ARTICLE_TEXT_SEARCHED = 200_000
 
 
 def claim_search_vector() -> SearchVector:
-    """The claim's sentence (which holds the claim's own words)."""
+    """The claim's sentence (which holds the claim's own words): what migration 0013's trigger
+    stores in `Claim.search_vector`, which the search reads (tests/search/test_search_vector.py
+    checks the two agree)."""
     return SearchVector("sentence", config=SEARCH_CONFIG)
 
 
 def article_search_vector() -> SearchVector:
-    """The article's facts and the head of its text."""
+    """The article's facts and the head of its text: what migration 0012's trigger stores in
+    `Article.search_vector`, which the search reads (tests/search/test_search_vector.py checks
+    the two agree). Not compared directly: for a word in most articles PostgreSQL would skip
+    the index and compute this for every article's text (30 s on 10,000, bench/search.py)."""
     text = Left("text", ARTICLE_TEXT_SEARCHED)
     return SearchVector("title", "publisher", "byline", text, config=SEARCH_CONFIG)
 
@@ -295,8 +301,7 @@ def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     query = _search_query(terms)
     by_sentence = (
-        Claim.objects.alias(found=claim_search_vector())
-        .filter(found=query)
+        Claim.objects.filter(search_vector=query)
         .filter(_phrases_in(("sentence",), terms))
         .order_by()
         .values("pk")
@@ -334,8 +339,7 @@ def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Art
 def _articles_matching(
     queryset: QuerySet[Article], query: SearchQuery, terms: list[tuple[str, bool]]
 ) -> QuerySet[Article]:
-    # alias, not annotate: the vector is only compared, never read back (it is megabytes).
-    found = queryset.alias(found=article_search_vector()).filter(found=query)
+    found = queryset.filter(search_vector=query)
     return found.filter(_phrases_in(ARTICLE_FIELDS, terms))
 
 

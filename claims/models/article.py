@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
@@ -31,6 +32,12 @@ class Article(models.Model):
     text_length = models.GeneratedField(
         expression=Length("text"), output_field=models.PositiveIntegerField(), db_persist=True
     )
+    # What the full-text search reads on PostgreSQL: the tsvector of the title, publisher,
+    # byline and the head of the text (claims.selectors.article_search_vector), kept by the
+    # trigger of migration 0012 and GIN-indexed there. Stored, not an index expression: for a
+    # word in most articles PostgreSQL skips the index and would recompute every text's vector.
+    # Unused (always null) on SQLite, which searches with icontains.
+    search_vector = SearchVectorField(null=True, editable=False)
     content_hash = models.CharField(
         max_length=64, unique=True, help_text="SHA-256 of the cleaned text; one row per text."
     )
@@ -71,6 +78,7 @@ class Article(models.Model):
             "raw",
             "text",
             "text_length",
+            "search_vector",
             "content_hash",
             "raw_content_type",
             "extraction_token",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -41,6 +42,10 @@ class Claim(models.Model):
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=500, help_text="The claim's surface, as in the article.")
     sentence = models.TextField(help_text="The sentence the claim stands in.")
+    # The sentence's tsvector (claims.selectors.claim_search_vector), kept by the trigger of
+    # migration 0013 and GIN-indexed there, so that no search recomputes it for every claim.
+    # Unused (always null) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     kind = models.CharField(max_length=12, choices=KIND_CHOICES, db_index=True)
     check_worthiness = models.FloatField(default=0.0)
     state = models.CharField(max_length=12, choices=ClaimState.choices, default=ClaimState.NEW)
@@ -67,7 +72,7 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Who moved the claim, when, from which state to which (claims/workflow.py makes the moves).
-    history = HistoricalRecords(excluded_fields=["sentence"])
+    history = HistoricalRecords(excluded_fields=["sentence", "search_vector"])
 
     class Meta:
         ordering = ["article_id", "start", "id"]
