@@ -29,15 +29,6 @@ from django.utils.text import smart_split, unescape_string_literal
 from claims.models import Article, Claim, ClaimState, Verdict
 from claims.workflow import PENDING_CORRECTION
 
-
-def recent_articles(*, limit: int = 20) -> QuerySet[Article]:
-    return (
-        Article.objects.select_related("submitted_by")
-        .annotate(claim_count=Count("claims"))
-        .order_by("-created_at", "-id")[:limit]
-    )
-
-
 # --- the reviewers' queues (admin index, admin filters; the web UI may reuse them) -----------
 
 QUEUE_COUNT_CAP = 1000  # counting stops here: "1000+" is as useful as an exact large number
@@ -153,7 +144,7 @@ def assignable_users() -> QuerySet[Any]:
 
 def articles_for_api() -> QuerySet[Article]:
     # The list never needs the (possibly megabytes of) raw and cleaned text; detail adds text.
-    return Article.objects.defer("raw", "text").order_by("-id")
+    return Article.objects.defer("raw", "text", "search_vector").order_by("-id")
 
 
 def claims_for_api() -> QuerySet[Claim]:
@@ -191,7 +182,7 @@ def published_claims() -> QuerySet[Claim]:
     return (
         Claim.objects.filter(state=ClaimState.PUBLISHED)
         .select_related("article")
-        .defer("article__raw", "article__text")
+        .defer("article__raw", "article__text", "article__search_vector")
         .prefetch_related(
             Prefetch(
                 "verdicts",
@@ -457,7 +448,7 @@ def claims_inconsistent_recent(*, limit: int = 20) -> QuerySet[Claim]:
 def articles_recent_progress(*, limit: int = 20) -> QuerySet[Article]:
     """The dashboard's articles, without their texts: the table is polled every second."""
     return (
-        Article.objects.defer("raw", "text")
+        Article.objects.defer("raw", "text", "search_vector")
         .annotate(claim_count=Count("claims"))
         .order_by("-created_at", "-id")[:limit]
     )
@@ -471,7 +462,7 @@ def article_for_reading(*, article_id: int) -> Article:
         Prefetch("check_results", queryset=CheckResult.objects.order_by("start", "id"))
     )
     return (
-        Article.objects.defer("raw")
+        Article.objects.defer("raw", "search_vector")
         .prefetch_related(Prefetch("claims", queryset=claims))
         .get(pk=article_id)
     )
@@ -505,7 +496,9 @@ def claims_for_list() -> QuerySet[Claim]:
     """The claims list: one query per page (plus the count), whatever the page size."""
     return claims_with_current_rating(
         Claim.objects.select_related("article", "assignee")
-        .defer("sentence", "article__raw", "article__text")
+        .defer(
+            "sentence", "search_vector", "article__raw", "article__text", "article__search_vector"
+        )
         .order_by("-created_at", "-id")
     )
 
@@ -521,7 +514,7 @@ def articles_for_list() -> QuerySet[Article]:
     counts are subqueries, so they are counted for the rows of the page only."""
     return (
         Article.objects.select_related("submitted_by")
-        .defer("raw", "text")
+        .defer("raw", "text", "search_vector")
         .annotate(
             first_words=Left("text", FIRST_WORDS),
             claim_count=_claims_counted(Q()),
@@ -570,7 +563,7 @@ def claim_for_public_page(*, claim_id: int) -> Claim | None:
     return (
         Claim.objects.filter(pk=claim_id, state=ClaimState.PUBLISHED)
         .select_related("article")
-        .defer("article__raw", "article__text")
+        .defer("article__raw", "article__text", "article__search_vector")
         .prefetch_related(
             Prefetch("sources", queryset=Source.objects.order_by("created_at", "id")),
             Prefetch(

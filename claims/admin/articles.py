@@ -91,7 +91,7 @@ class ArticleAdmin(HistoryAdmin):
         url_name = request.resolver_match.url_name if request.resolver_match else None
         if url_name and url_name.endswith("changelist"):
             # The list shows neither text; they can be megabytes per row.
-            queryset = queryset.defer("raw", "text")
+            queryset = queryset.defer("raw", "text", "search_vector")
         return queryset
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:

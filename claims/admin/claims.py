@@ -134,7 +134,11 @@ class ClaimAdmin(HistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         # The article's raw and cleaned text can be megabytes; the list shows only its title.
-        queryset = super().get_queryset(request).defer("article__raw", "article__text")
+        queryset = (
+            super()
+            .get_queryset(request)
+            .defer("article__raw", "article__text", "article__search_vector")
+        )
         return selectors.claims_with_current_rating(queryset)
 
     def get_search_results(

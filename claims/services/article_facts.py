@@ -85,7 +85,9 @@ def article_lock_facts(*, article_id: int, seen_version: str) -> Article:
 def _facts_locked(article_id: int, seen: str) -> Iterator[Article]:
     """The article locked until the write is done, or StaleEdit if a fact changed since `seen`."""
     with transaction.atomic():
-        article = Article.objects.select_for_update().defer("raw").get(pk=article_id)
+        article = (
+            Article.objects.select_for_update().defer("raw", "search_vector").get(pk=article_id)
+        )
         check_version(article, seen, recorded_only=True)
         yield article
 

@@ -313,7 +313,7 @@ def _record_page_facts(article_id: int) -> None:
     """The facts the page brought go into the article's history like an editor's change, so
     that an edit based on the facts as they were before the page came is refused as stale
     (services.article_facts)."""
-    article = Article.objects.defer("raw", "text").get(pk=article_id)
+    article = Article.objects.defer("raw", "text", "search_vector").get(pk=article_id)
     Article.history.bulk_history_create(
         [article], update=True, default_change_reason="filled in the facts from the fetched page"
     )

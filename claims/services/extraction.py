@@ -67,7 +67,7 @@ def article_mark_running(*, article_id: int, token: str | None = None) -> Articl
         pk=article_id, extraction_state=ExtractionState.RUNNING, extraction_token=token
     )
     if mine.update(extraction_started_at=now):
-        return Article.objects.defer("raw").get(pk=article_id)
+        return Article.objects.defer("raw", "search_vector").get(pk=article_id)
     abandoned = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     takeable = Article.objects.filter(pk=article_id).filter(
         Q(extraction_state=ExtractionState.QUEUED)
@@ -90,7 +90,7 @@ def article_mark_running(*, article_id: int, token: str | None = None) -> Articl
     )
     if not claimed:
         return None
-    return Article.objects.defer("raw").get(pk=article_id)
+    return Article.objects.defer("raw", "search_vector").get(pk=article_id)
 
 
 def new_run_token() -> str:

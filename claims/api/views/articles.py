@@ -37,7 +37,11 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self) -> QuerySet[Article]:
         articles = selectors.articles_for_api()
         # Only one article's text is read at a time: the list leaves it in the database.
-        return articles if self.action == "list" else articles.defer(None).defer("raw")
+        return (
+            articles
+            if self.action == "list"
+            else articles.defer(None).defer("raw", "search_vector")
+        )
 
     def get_serializer_class(self):
         return ArticleSerializer if self.action == "list" else ArticleDetailSerializer
