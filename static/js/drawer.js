@@ -95,8 +95,15 @@
 
   document.addEventListener("htmx:afterSettle", function (event) {
     const el = drawer();
-    if (!el || !event.detail.target || event.detail.target.id !== "panel") return;
-    if (!el.classList.contains("is-open") || !isSheet(el)) return;
+    const target = event.detail.target;
+    if (!el || !target || !el.classList.contains("is-open") || !isSheet(el)) return;
+    // A move in the panel makes the page redraw the text beside it: the claim must stay in
+    // sight above the sheet after that redraw too.
+    if (target.id === "article-body") {
+      reveal(el);
+      return;
+    }
+    if (target.id !== "panel") return;
     if (!el.contains(document.activeElement)) {
       const heading = el.querySelector("#panel-title");
       if (heading) heading.focus({ preventScroll: true });

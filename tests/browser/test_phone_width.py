@@ -60,12 +60,17 @@ def in_sight_above_the_sheet(page: Any, selector: str) -> bool:
 
 
 def wait_in_sight_above_the_sheet(page: Any, claim_id: int) -> None:
-    """The script scrolls the claim into sight once htmx has settled: wait for it."""
-    page.wait_for_function(
-        f"document.getElementById('c{claim_id}').getBoundingClientRect().bottom"
-        " <= document.getElementById('drawer').getBoundingClientRect().top"
+    """The script scrolls the claim into sight once htmx has settled, and again after a move
+    redraws the text beside the panel: wait for the page to go quiet, then for the claim."""
+    in_sight = (
+        f"(() => {{ const box = document.getElementById('c{claim_id}').getBoundingClientRect();"
+        " return box.top >= 0"
+        " && box.bottom <= document.getElementById('drawer').getBoundingClientRect().top; })()"
     )
-    assert in_sight_above_the_sheet(page, f"#c{claim_id}")
+    # wait_for_function fails the test when the claim never comes into sight.
+    page.wait_for_function(in_sight)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(in_sight)
 
 
 def no_sideways_scroll(page: Any) -> bool:
