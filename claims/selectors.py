@@ -258,12 +258,17 @@ def _search_query(terms: list[tuple[str, bool]]) -> SearchQuery:
     )
 
 
+def _any_contains(fields: tuple[str, ...], term: str) -> Q:
+    """`term`, as written (any case), in one of `fields`."""
+    return reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in fields))
+
+
 def _phrases_in(fields: tuple[str, ...], terms: list[tuple[str, bool]]) -> Q:
     """Each quoted phrase, as written (any case), in one of `fields`."""
     found = Q()
     for term, phrase in terms:
         if phrase:
-            found &= reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in fields))
+            found &= _any_contains(fields, term)
     return found
 
 
@@ -272,37 +277,36 @@ def _on_postgresql(queryset: QuerySet[Any]) -> bool:
 
 
 ARTICLE_FIELDS = ("title", "publisher", "byline", "text")
+ARTICLE_FIELDS_OF_CLAIM = tuple(f"article__{f}" for f in ARTICLE_FIELDS)
+NO_RANK = Value(0.0, output_field=FloatField())
 
 
 def claims_search(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
     """Claims whose sentence, or whose article's title, publisher, byline or text, hold every
     term of `search`; annotated with `search_rank`: 1 where the claim's own sentence holds
     them all, else 0 (a flag, not ts_rank, which would recompute the vector of every match).
+    A search with no terms (blank, or only quotes) keeps every claim, ranked 0.
 
     Each side is a subquery of its own, joined by UNION, so that PostgreSQL answers each from
     its GIN index; an OR across the join would read every claim.
     """
     terms = _search_terms(search)
     if not terms:
-        return queryset
+        return queryset.annotate(search_rank=NO_RANK)
     if not _on_postgresql(queryset):
         for term, _ in terms:
-            where = [Q(**{f"article__{f}__icontains": term}) for f in ARTICLE_FIELDS]
-            queryset = queryset.filter(reduce(operator.or_, where, Q(sentence__icontains=term)))
-        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+            fields = ("sentence", *ARTICLE_FIELDS_OF_CLAIM)
+            queryset = queryset.filter(_any_contains(fields, term))
+        return queryset.annotate(search_rank=NO_RANK)
     query = _search_query(terms)
-    by_sentence = (
-        Claim.objects.filter(search_vector=query)
-        .filter(_phrases_in(("sentence",), terms))
-        .order_by()
-        .values("pk")
-    )
+    own_sentence = Q(search_vector=query) & _phrases_in(("sentence",), terms)
+    by_sentence = Claim.objects.filter(own_sentence).order_by().values("pk")
     articles = _articles_matching(Article.objects.all(), query, terms)
     by_article = Claim.objects.filter(article__in=articles).order_by().values("pk")
-    own_sentence = Case(
-        When(pk__in=by_sentence, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
-    )
-    return queryset.filter(pk__in=by_sentence.union(by_article)).annotate(search_rank=own_sentence)
+    # The flag is read off each row found (its stored vector), not by running the sentence
+    # search a second time.
+    rank = Case(When(own_sentence, then=Value(1.0)), default=NO_RANK)
+    return queryset.filter(pk__in=by_sentence.union(by_article)).annotate(search_rank=rank)
 
 
 def claims_containing(*, queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
@@ -320,9 +324,7 @@ def articles_search(*, queryset: QuerySet[Article], search: str) -> QuerySet[Art
         return queryset
     if not _on_postgresql(queryset):
         for term, _ in terms:
-            queryset = queryset.filter(
-                reduce(operator.or_, (Q(**{f"{f}__icontains": term}) for f in ARTICLE_FIELDS))
-            )
+            queryset = queryset.filter(_any_contains(ARTICLE_FIELDS, term))
         return queryset
     return _articles_matching(queryset, _search_query(terms), terms)
 

@@ -44,8 +44,6 @@ class ClaimFilter(django_filters.FilterSet):
         fields = ["q", "article_title", "state", "kind", "finding", "assignee", "article"]
 
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        if not value.strip():
-            return queryset
         # The claims whose own sentence matches first, then those found by their article.
         found = selectors.claims_search(queryset=queryset, search=value)
         return found.order_by("-search_rank", "-created_at", "-id")
