@@ -297,7 +297,10 @@ def target_state(move: Move | str, claim: Claim) -> str:
 
 
 def current_verdict(claim: Claim) -> Verdict | None:
-    return Verdict.objects.filter(claim_id=claim.pk, is_current=True).first()
+    # With its author: the guards, the publishing and the notifications all read it.
+    return (
+        Verdict.objects.filter(claim_id=claim.pk, is_current=True).select_related("author").first()
+    )
 
 
 def pending_correction(claim: Claim) -> Verdict | None:

@@ -280,7 +280,8 @@ def article_fetch(*, article_id: int) -> Article | None:
         _fetch_failed(article, f"the same text is already stored as article {same and same.pk}")
         return None
     log.info("article %s fetched from %s", article_id, fetched.url)
-    return Article.objects.get(pk=article_id)
+    # The caller gets the state and the facts; the page and its text stay in the database.
+    return Article.objects.defer("raw", "text", "search_vector").get(pk=article_id)
 
 
 def _page_fields(document: Document) -> dict[str, Any]:

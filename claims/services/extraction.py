@@ -29,6 +29,7 @@ from claims.extraction.rates import is_frequency_denominator, is_rate_denominato
 from claims.extraction.version import EXTRACTOR_VERSION
 from claims.models import Article, CheckResult, Claim, ClaimState, ExtractionState
 from claims.models import Quantity as StoredQuantity
+from claims.models.article import EXTRACTION_FIELDS
 
 if TYPE_CHECKING:
     from celery import Task
@@ -124,7 +125,8 @@ def article_extract(*, article_id: int, token: str | None = None) -> Article | N
             return None
         _store_drafts(article, drafts, article.text)
     log.info("article %s extracted: %d claims", article_id, len(drafts))
-    article.refresh_from_db()
+    # Only what the run changed: the text, already in hand, is not read again.
+    article.refresh_from_db(fields=[*EXTRACTION_FIELDS, "extraction_token", "updated_at"])
     return article
 
 

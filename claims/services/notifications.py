@@ -21,12 +21,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
-from claims import selectors
+from claims import selectors, workflow
 from claims.models import Claim, Notification, NotificationKind, Verdict
 
 log = logging.getLogger(__name__)
-Kind = NotificationKind
 
 
 def notify(
@@ -63,21 +63,28 @@ def notify_assigned(*, claim: Claim, actor: Any, assignee: Any) -> list[Notifica
     claim to the person who already has it tells nobody anything."""
     if assignee is None or claim.assignee_id == assignee.pk:
         return []
-    return notify(kind=Kind.ASSIGNED, claim=claim, actor=actor, recipients=[assignee])
+    return notify(kind=NotificationKind.ASSIGNED, claim=claim, actor=actor, recipients=[assignee])
 
 
 def notify_sent_back(*, claim: Claim, actor: Any, comment: str) -> list[Notification]:
     """The people who must fix it: the claim's assignee and the proposed verdict's author."""
-    verdict = _current_verdict(claim)
+    verdict = workflow.current_verdict(claim)
     people = [claim.assignee, verdict.author if verdict else None]
     return notify(
-        kind=Kind.SENT_BACK, claim=claim, actor=actor, recipients=people, message=comment.strip()
+        kind=NotificationKind.SENT_BACK,
+        claim=claim,
+        actor=actor,
+        recipients=people,
+        message=comment.strip(),
     )
 
 
 def notify_published(*, claim: Claim, actor: Any, verdict: Verdict) -> list[Notification]:
     return notify(
-        kind=Kind.PUBLISHED, claim=claim, actor=actor, recipients=[verdict.author, claim.assignee]
+        kind=NotificationKind.PUBLISHED,
+        claim=claim,
+        actor=actor,
+        recipients=[verdict.author, claim.assignee],
     )
 
 
@@ -86,7 +93,7 @@ def notify_correction_proposed(
 ) -> list[Notification]:
     """Everyone who may approve it: each reviewer (and superuser) but the proposer."""
     return notify(
-        kind=Kind.CORRECTION_WAITING,
+        kind=NotificationKind.CORRECTION_WAITING,
         claim=claim,
         actor=actor,
         recipients=selectors.reviewers(),
@@ -99,15 +106,11 @@ def notify_correction_decided(
 ) -> list[Notification]:
     """The proposer hears whether their correction went out (a withdrawal by the proposer
     tells nobody: the actor is never told)."""
-    kind = Kind.CORRECTION_APPROVED if approved else Kind.CORRECTION_REJECTED
+    kind = (
+        NotificationKind.CORRECTION_APPROVED if approved else NotificationKind.CORRECTION_REJECTED
+    )
     return notify(
         kind=kind, claim=claim, actor=actor, recipients=[proposal.author], message=reason.strip()
-    )
-
-
-def _current_verdict(claim: Claim) -> Verdict | None:
-    return (
-        Verdict.objects.filter(claim_id=claim.pk, is_current=True).select_related("author").first()
     )
 
 
@@ -208,5 +211,4 @@ def _name(user: Any) -> str:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+    return Truncator(" ".join(text.split())).chars(limit)

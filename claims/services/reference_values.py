@@ -25,8 +25,8 @@ from django.core.exceptions import ValidationError
 
 from claims.checks.reference_units import UnitReading, read_unit
 from claims.checks.units import symbol
+from claims.checks.wording import hedge
 from claims.extraction.lexicon.currencies import CODES
-from claims.extraction.lexicon.qualifiers import PREFIXES
 from claims.extraction.lexicon.units import UNITS
 from claims.extraction.lexicon.words import (
     COMPARATIVES,
@@ -66,7 +66,6 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "−": "-"
 _WORD = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u2009\u202f-]+([A-Za-z]+)")
 _CLAUSE_MARKS = ",;:.!?()[]—"
-_HEDGES = sorted((p.split() for p in PREFIXES if p.replace(" ", "").isalpha()), key=len)[::-1]
 
 
 def read_figure(written: str) -> float:
@@ -181,8 +180,9 @@ def states_change(claim: Claim, quantities: Sequence[Quantity]) -> bool:
 
 
 def _changed(claim: Claim, q: Quantity) -> bool:
-    before = claim.sentence[: max(0, q.start - claim.sentence_start)]
-    words = _clause_words(before)
+    # The words before the figure, past its hedge ("fell by about 3 %"), read as the checks do.
+    _, at = hedge(claim.sentence, max(0, q.start - claim.sentence_start), q.text)
+    words = _clause_words(claim.sentence[:at])
     last = words[-1] if words else ""
     if last in SIGNED_CHANGE_WORDS or last in DIRECTION_WORDS:
         return True
@@ -195,11 +195,7 @@ def _changed(claim: Claim, q: Quantity) -> bool:
 
 
 def _clause_words(before: str) -> list[str]:
-    """The lower-cased words of the clause before a figure, a hedge that ends them cut off."""
+    """The lower-cased words of the clause before a figure."""
     for mark in _CLAUSE_MARKS:
         before = before.rpartition(mark)[2]
-    words = [w.casefold() for w in _WORD.findall(before)]
-    for hedge in _HEDGES:
-        if len(hedge) <= len(words) and words[-len(hedge) :] == hedge:
-            return words[: -len(hedge)]
-    return words
+    return [w.casefold() for w in _WORD.findall(before)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from claims import workflow
 from claims.models import Claim, Rating, Source, Verdict
@@ -38,9 +39,7 @@ REASON_LIMIT = 100
 
 def _save(instance: Any, actor: Any, reason: str = "", **kwargs: Any) -> None:
     _record_actor(instance, actor)
-    if len(reason) > REASON_LIMIT:
-        reason = f"{reason[: REASON_LIMIT - 1]}…"
-    instance._change_reason = reason
+    instance._change_reason = Truncator(reason).chars(REASON_LIMIT)
     instance.save(**kwargs)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 # How many recorded changes a refusal lists: the newest ones, with "and N earlier".
 SHOWN_CHANGES = 5
@@ -85,22 +86,25 @@ def changes_since(instance: models.Model, seen: str) -> list[str]:
     # Each record copies the row's `updated_at`: the save that made version `seen` is not a
     # change since (its record is written a moment after `updated_at`, so a filter on
     # `history_date` would list it).
-    records = list(
-        history.filter(updated_at__gt=since)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
-    )
-    lines = [_describe(record) for record in records]
-    if len(lines) > SHOWN_CHANGES:
-        earlier = len(lines) - SHOWN_CHANGES
-        lines = [f"({earlier} earlier change(s) not shown.)", *lines[-SHOWN_CHANGES:]]
+    recorded = history.filter(updated_at__gt=since)
+    count = recorded.count()
+    newest = list(
+        recorded.select_related("history_user").order_by("-history_date", "-history_id")[
+            :SHOWN_CHANGES
+        ]
+    )[::-1]
+    # Each shown record is compared with the one before it: the one just before in the list,
+    # and only for the oldest shown a lookup of its own.
+    before = [newest[0].prev_record, *newest[:-1]] if newest else []
+    lines = [_describe(record, previous) for record, previous in zip(newest, before, strict=True)]
+    if count > SHOWN_CHANGES:
+        lines.insert(0, f"({count - SHOWN_CHANGES} earlier change(s) not shown.)")
     return lines
 
 
-def _describe(record: Any) -> str:
+def _describe(record: Any, previous: Any) -> str:
     who = record.history_user.get_username() if record.history_user else "someone"
     when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
-    previous = record.prev_record
     fields = []
     if previous is not None:
         for change in record.diff_against(previous).changes:
@@ -122,5 +126,4 @@ def _label(field: Any, value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= 80 else text[:79] + "…"
+    return Truncator("" if value is None else str(value)).chars(80)

@@ -190,3 +190,19 @@ def test_a_dateline_corrected_while_the_page_is_fetched_is_kept(editor, monkeypa
     # The page's facts are in the history: an edit based on the read before it is stale.
     with pytest.raises(StaleEdit, match="filled in the facts from the fetched page"):
         edit(article, editor, seen=read, byline="Ann")
+
+
+def test_a_refusal_lists_the_newest_changes_and_counts_the_rest(bridge, editor, reviewer):
+    read = version_of(bridge)
+    for n in range(7):
+        latest = Article.objects.get(pk=bridge.pk)
+        edit(latest, reviewer, byline=f"Writer {n}")
+    with pytest.raises(StaleEdit) as refused:
+        edit(bridge, editor, seen=read, title="Mine")
+    changes = refused.value.changes
+    assert changes[0] == "(2 earlier change(s) not shown.)"
+    assert len(changes) == 6
+    # Each shown change is told against the one before it, the oldest shown too.
+    assert "byline from “Writer 1” to “Writer 2”" in changes[1]
+    assert "byline from “Writer 5” to “Writer 6”" in changes[5]
+    assert all("rita" in line for line in changes[1:])
