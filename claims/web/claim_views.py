@@ -39,7 +39,7 @@ from claims.web.forms import (
     SourceForm,
     VerdictForm,
 )
-from claims.web.pages import panel_context, reading_context
+from claims.web.pages import article_page_context, panel_context
 from claims.workflow import Move, TransitionError
 
 
@@ -280,7 +280,7 @@ def _failed(
     panel = panel_context(request, claim_id, bound=bound, error=error, error_at=at)
     if is_htmx(request):
         return render(request, "claims/_claim_panel.html", panel)
-    context = {**reading_context(panel["claim"].article_id), **panel, "panel_open": True}
+    context = {**article_page_context(panel["claim"].article_id), **panel, "panel_open": True}
     return render(request, "claims/article.html", context, status=400)
 
 

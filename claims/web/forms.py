@@ -261,8 +261,8 @@ class AssignForm(Versioned):
         label="Assign to", help_text="A username; start typing to see who can take it."
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def people(self) -> list[Any]:
+        """The people it may name (the datalist's options): one query per form."""
         field = self.fields["assignee"]
         assert isinstance(field, AssigneeField)
-        field.people()  # the datalist's options, one query
+        return field.people()

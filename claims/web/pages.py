@@ -10,10 +10,12 @@ from django.http import Http404, HttpRequest
 
 from claims import selectors, workflow
 from claims.models import Article, Claim, ClaimState, ExtractionState
+from claims.models.article import FACT_FIELDS
 from claims.services.references import claim_suggestion
 from claims.services.versions import version_of
 from claims.web import highlight, units
 from claims.web.forms import (
+    ArticleFactsForm,
     AssignForm,
     CorrectionForm,
     SendBackForm,
@@ -36,6 +38,24 @@ BUTTONS = [
 ]
 # Moves whose guards read what a form brings: asked with a stand-in, the form gives the real one.
 STAND_IN = {"rationale": "…", "comment": "…", "note": "…"}
+
+
+def article_page_context(
+    article_id: int,
+    *,
+    facts_form: Any = None,
+    facts_refusal: str = "",
+    facts_open: bool = False,
+) -> dict[str, Any]:
+    """The whole article page but the panel: the text, its claims, and the facts form (as
+    read now, or `facts_form` bound with what was refused)."""
+    context = reading_context(article_id)
+    if facts_form is None:
+        article = context["article"]
+        initial = {name: getattr(article, name) for name in FACT_FIELDS}
+        facts_form = ArticleFactsForm(initial={**initial, "version": version_of(article)})
+    context.update(facts_form=facts_form, facts_refusal=facts_refusal, facts_open=facts_open)
+    return context
 
 
 def reading_context(article_id: int) -> dict[str, Any]:
@@ -197,6 +217,10 @@ def _moves_part(user: Any, claim: Claim, bound: dict[str, forms.Form]) -> dict[s
         and workflow.can(user, move, claim, assignee=user, **STAND_IN)
     ]
     propose_refusal = workflow.refusal(user, Move.PROPOSE, claim, **STAND_IN)
+    assign_form = bound.get("assign") or AssignForm(
+        prefix="assign", initial={"assignee": claim.assignee_id}
+    )
+    assert isinstance(assign_form, AssignForm)
     return {
         "buttons": buttons,
         "can_propose": propose_refusal is None,
@@ -206,16 +230,15 @@ def _moves_part(user: Any, claim: Claim, bound: dict[str, forms.Form]) -> dict[s
         "send_back_form": bound.get("send_back") or SendBackForm(prefix="back"),
         "can_correct": workflow.can(user, Move.CORRECT, claim, **STAND_IN),
         "correct_form": bound.get("correct") or CorrectionForm(prefix="correct"),
-        "can_assign_others": _can_assign_others(user, claim),
-        "assign_form": bound.get("assign")
-        or AssignForm(prefix="assign", initial={"assignee": claim.assignee_id}),
+        "can_assign_others": _can_assign_others(user, claim, assign_form.people()),
+        "assign_form": assign_form,
     }
 
 
-def _can_assign_others(user: Any, claim: Claim) -> bool:
+def _can_assign_others(user: Any, claim: Claim, people: list[Any]) -> bool:
     """Whether the workflow lets this user give the claim to someone else, asked about one
-    real colleague (the service asks again about the person actually chosen)."""
-    colleague = selectors.assignable_users().exclude(pk=user.pk).first()
+    real colleague of the form's list (the service asks again about the person chosen)."""
+    colleague = next((p for p in people if p.pk != user.pk), None)
     return colleague is not None and workflow.can(user, Move.ASSIGN, claim, assignee=colleague)
 
 

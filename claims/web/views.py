@@ -15,14 +15,13 @@ from django.views.decorators.http import require_POST
 from claims import selectors, services
 from claims.intake import IntakeError
 from claims.models import Article
-from claims.models.article import FACT_FIELDS
 from claims.services import FactsUpdate, IngestResult
 from claims.services.articles import FACT_LABELS
-from claims.services.versions import StaleEdit, version_of
+from claims.services.versions import StaleEdit
 from claims.web.access import is_htmx, newsroom_required
 from claims.web.filters import ArticleFilter, ClaimFilter
 from claims.web.forms import ArticleFactsForm, SubmitForm
-from claims.web.pages import PENDING, panel_context, reading_context
+from claims.web.pages import PENDING, article_page_context, panel_context, reading_context
 
 PAGE_SIZE = 25
 
@@ -93,8 +92,7 @@ def _ingest(data: dict[str, Any], user: Any) -> IngestResult:
 def article(request: HttpRequest, article_id: int) -> HttpResponse:
     """The article with its claims highlighted; `?claim=ID` opens that claim's panel, and
     `?edit=facts` the form that corrects its facts."""
-    context = reading_context(article_id)
-    context.update(_facts_part(context["article"], open_=request.GET.get("edit") == "facts"))
+    context = article_page_context(article_id, facts_open=request.GET.get("edit") == "facts")
     claim_id = request.GET.get("claim", "")
     if claim_id.isascii() and claim_id.isdigit() and len(claim_id) <= 18:
         panel = panel_context(request, int(claim_id), article_id=article_id)
@@ -125,18 +123,10 @@ def article_facts(request: HttpRequest, article_id: int) -> HttpResponse:
         else:
             messages.success(request, _facts_saved(result))
             return redirect("web:article", article_id=article_id)
-    context = reading_context(article_id)
-    context.update(_facts_part(context["article"], form=form, refusal=refusal, open_=True))
+    context = article_page_context(
+        article_id, facts_form=form, facts_refusal=refusal, facts_open=True
+    )
     return render(request, "claims/article.html", context, status=409 if refusal else 400)
-
-
-def _facts_part(
-    article: Article, *, form: ArticleFactsForm | None = None, refusal: str = "", open_: bool
-) -> dict[str, Any]:
-    if form is None:
-        initial = {name: getattr(article, name) for name in FACT_FIELDS}
-        form = ArticleFactsForm(initial={**initial, "version": version_of(article)})
-    return {"facts_form": form, "facts_refusal": refusal, "facts_open": open_}
 
 
 def _facts_saved(result: FactsUpdate) -> str:

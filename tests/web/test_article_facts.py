@@ -11,6 +11,7 @@ from django.urls import reverse
 from claims import services
 from claims.models import Article
 from claims.services.versions import version_of
+from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,14 @@ def test_the_submit_form_has_an_optional_title_that_names_the_article(client, ed
     assert 'name="title"' in client.get(reverse("web:submit")).content.decode()
     client.post(reverse("web:submit"), {"text": TEXT, "title": "  Bridge facts  "})
     assert Article.objects.get().title == "Bridge facts"
+
+
+def test_a_refused_panel_form_without_javascript_keeps_the_facts_form(client, editor, article):
+    claim = article.claims.first()
+    client.force_login(editor)
+    data = {"back-comment": "", **as_read("web:send_back", claim.pk)}
+    response = client.post(reverse("web:send_back", args=[claim.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<summary>Edit facts</summary>" in page
+    assert f'value="{version_of(article)}"' in page
