@@ -198,7 +198,7 @@ def published_claims() -> QuerySet[Claim]:
 #
 # On PostgreSQL, full-text search ('english': stemmed, stop words dropped) over the claim's
 # sentence and over the article's title, publisher, byline and text, each answered from a GIN
-# index on their stored `search_vector` (migrations 0012 and 0013; a test EXPLAINs both).
+# index on their stored `search_vector` (migrations 0011 and 0012; a test EXPLAINs both).
 # Elsewhere (SQLite, the embedded default) every term is looked for with `icontains` instead,
 # unstemmed.
 
@@ -210,14 +210,14 @@ ARTICLE_TEXT_SEARCHED = 200_000
 
 
 def claim_search_vector() -> SearchVector:
-    """The claim's sentence (which holds the claim's own words): what migration 0013's trigger
+    """The claim's sentence (which holds the claim's own words): what migration 0012’s trigger
     stores in `Claim.search_vector`, which the search reads (tests/search/test_search_vector.py
     checks the two agree)."""
     return SearchVector("sentence", config=SEARCH_CONFIG)
 
 
 def article_search_vector() -> SearchVector:
-    """The article's facts and the head of its text: what migration 0012's trigger stores in
+    """The article's facts and the head of its text: what migration 0011’s trigger stores in
     `Article.search_vector`, which the search reads (tests/search/test_search_vector.py checks
     the two agree). Not compared directly: for a word in most articles PostgreSQL would skip
     the index and compute this for every article's text (30 s on 10,000, bench/search.py)."""

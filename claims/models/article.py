@@ -34,7 +34,7 @@ class Article(models.Model):
     )
     # What the full-text search reads on PostgreSQL: the tsvector of the title, publisher,
     # byline and the head of the text (claims.selectors.article_search_vector), kept by the
-    # trigger of migration 0012 and GIN-indexed there. Stored, not an index expression: for a
+    # trigger of migration 0011 and GIN-indexed there. Stored, not an index expression: for a
     # word in most articles PostgreSQL skips the index and would recompute every text's vector.
     # Unused (always null) on SQLite, which searches with icontains.
     search_vector = SearchVectorField(null=True, editable=False)

@@ -43,7 +43,7 @@ class Claim(models.Model):
     text = models.CharField(max_length=500, help_text="The claim's surface, as in the article.")
     sentence = models.TextField(help_text="The sentence the claim stands in.")
     # The sentence's tsvector (claims.selectors.claim_search_vector), kept by the trigger of
-    # migration 0013 and GIN-indexed there, so that no search recomputes it for every claim.
+    # migration 0012 and GIN-indexed there, so that no search recomputes it for every claim.
     # Unused (always null) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     kind = models.CharField(max_length=12, choices=KIND_CHOICES, db_index=True)

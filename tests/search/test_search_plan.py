@@ -1,6 +1,6 @@
-"""The search's queries are answered from the GIN indexes: the claims' on the very expression
-the selectors compare (migration 0010; else PostgreSQL would read every row), the articles' on
-their stored search vector (migration 0012)."""
+"""The search's queries are answered from the GIN indexes on the stored search vectors of the
+claims' sentences and of the articles (migrations 0011 and 0012), and no plan recomputes a
+vector."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The articles' stored search vector (migration 0012's trigger) is what the selectors define
+"""The articles' stored search vector (migration 0011's trigger) is what the selectors define
 as searched (claims.selectors.article_search_vector), and follows the article's edits."""
 
 from __future__ import annotations

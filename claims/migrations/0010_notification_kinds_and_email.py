@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0010_search_indexes'),
+        ('claims', '0009_article_history_and_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,10 +1,9 @@
-"""The claims' full-text search reads a stored vector of the sentence, as 0012 does for articles.
+"""The claims' full-text search reads a stored vector of the sentence, as 0011 does for articles.
 
-For a word in most claims PostgreSQL skips migration 0010's expression index on the sentence
-and reads the table, recomputing the sentence's vector for every claim, twice per search (the
-match and its rank): 3.2 s of the 3.6 s a word in every claim took on 50,000 claims
-(bench/search.py) once the articles' vector was stored. The vector is now a column, kept by a
-trigger whenever the sentence is written, and GIN-indexed.
+With an index on the expression, for a word in most claims PostgreSQL skips it and reads the
+table, recomputing the sentence's vector for every claim: 3.2 s of the 3.6 s a word in every
+claim took on 50,000 claims (bench/search.py) once the articles' vector was stored. The vector
+is a column instead, kept by a trigger whenever the sentence is written, and GIN-indexed.
 
 The expression is the SQL Django compiles for claims.selectors.claim_search_vector(), frozen;
 tests/search/test_search_vector.py checks that the stored vector equals it.
@@ -14,8 +13,6 @@ row once, in the migration's transaction, which holds back writes to claims unti
 """
 
 import django.contrib.postgres.search
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 
@@ -37,7 +34,6 @@ CREATE TRIGGER claims_claim_search_vector
 
 UPDATE claims_claim SET search_vector = {_vector("")};
 
-DROP INDEX claim_sentence_fts;
 CREATE INDEX claim_search_vector ON claims_claim USING gin (search_vector);
 -- The new column has no statistics until autovacuum comes by: without them the planner
 -- guesses a few hundred matches for a word in every row, and loops over them one by one.
@@ -50,10 +46,6 @@ DROP TRIGGER claims_claim_search_vector ON claims_claim;
 DROP FUNCTION claims_claim_search_vector();
 """
 
-# Migration 0010's expression index, as it was.
-OLD_INDEX = GinIndex(SearchVector("sentence", config="english"), name="claim_sentence_fts")
-
-
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_FORWARD)
@@ -62,11 +54,10 @@ def forward(apps, schema_editor):
 def reverse(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_REVERSE)
-        schema_editor.add_index(apps.get_model("claims", "Claim"), OLD_INDEX)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0012_article_search_vector")]
+    dependencies = [("claims", "0011_article_search_vector")]
     operations = [
         migrations.AddField(
             model_name="claim",
