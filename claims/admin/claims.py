@@ -95,6 +95,8 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 @admin.register(Claim)
 class ClaimAdmin(HistoryAdmin):
+    # The claim's page is its panel, which the change form links to with what it offers.
+    view_on_site = False
     list_display = (
         "text",
         "state",
@@ -180,9 +182,8 @@ class ClaimAdmin(HistoryAdmin):
 
     @admin.display(description="panel")
     def in_the_panel(self, obj: Claim) -> str:
-        url = reverse("web:article", args=[obj.article_id])
         hidden = format_html('<span class="visually-hidden"> claim {} in the panel</span>', obj.pk)
-        return format_html('<a href="{}?claim={}#panel">Open{}</a>', url, obj.pk, hidden)
+        return format_html('<a href="{}">Open{}</a>', obj.get_absolute_url(), hidden)
 
     @admin.display(description="worst finding", ordering="worst_outcome")
     def worst_finding(self, obj: Claim) -> str:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.checks.finding import CHECKS, OUTCOMES, Finding
@@ -109,6 +110,10 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        """The claim's panel, open beside its article's text."""
+        return f"{reverse('web:article', args=[self.article_id])}?claim={self.pk}#panel"
 
 
 class Quantity(models.Model):

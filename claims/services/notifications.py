@@ -19,7 +19,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -163,8 +162,7 @@ def _enqueue_emails(notification_ids: list[int]) -> None:
 
 def panel_url(claim: Claim) -> str:
     """The absolute address of the claim's panel, for an email read outside the app."""
-    path = reverse("web:article", args=[claim.article_id])
-    return f"{settings.SITE_URL.rstrip('/')}{path}?claim={claim.pk}#panel"
+    return f"{settings.SITE_URL.rstrip('/')}{claim.get_absolute_url()}"
 
 
 def notification_email(notification: Notification) -> tuple[str, str]:

@@ -23,7 +23,6 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import services, workflow
@@ -48,7 +47,7 @@ from claims.workflow import Move, TransitionError
 def claim_panel(request: HttpRequest, claim_id: int) -> HttpResponse:
     if is_htmx(request):
         return render(request, "claims/_claim_panel.html", panel_context(request, claim_id))
-    return redirect(_article_url(get_object_or_404(Claim, pk=claim_id).article_id, claim_id))
+    return redirect(get_object_or_404(Claim, pk=claim_id))
 
 
 def _claim_form_view(
@@ -265,7 +264,7 @@ def _done(request: HttpRequest, claim_id: int, message: str) -> HttpResponse:
         return response
     messages.success(request, message)
     claim = get_object_or_404(Claim, pk=claim_id)
-    return redirect(_article_url(claim.article_id, claim_id))
+    return redirect(claim)
 
 
 def _failed(
@@ -282,7 +281,3 @@ def _failed(
         return render(request, "claims/_claim_panel.html", panel)
     context = {**article_page_context(panel["claim"].article_id), **panel, "panel_open": True}
     return render(request, "claims/article.html", context, status=400)
-
-
-def _article_url(article_id: int, claim_id: int) -> str:
-    return f"{reverse('web:article', args=[article_id])}?claim={claim_id}#panel"

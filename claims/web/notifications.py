@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import selectors
@@ -33,8 +32,7 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
         notification = notification_mark_read(user=request.user, notification_id=notification_id)
     except Notification.DoesNotExist as exc:
         raise Http404("No such notification.") from exc
-    claim = notification.claim
-    return redirect(f"{reverse('web:article', args=[claim.article_id])}?claim={claim.pk}#panel")
+    return redirect(notification.claim.get_absolute_url())
 
 
 @require_POST
