@@ -3,6 +3,7 @@ from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOri
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
 from claims.models.notifications import Notification, NotificationKind
+from claims.models.reports import ErrorReport, ErrorReportStatus
 from claims.models.tokens import ApiToken
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "CheckResult",
     "Claim",
     "ClaimState",
+    "ErrorReport",
+    "ErrorReportStatus",
     "ExtractionState",
     "Notification",
     "NotificationKind",
