@@ -50,25 +50,25 @@ REFUSAL_MESSAGES = {
 
 
 def started_token(now: float | None = None) -> str:
-    """The signed moment the form was shown."""
+    """The moment the form was shown, signed with SECRET_KEY (the payload is the time itself,
+    so both the minimum and the maximum age are read from it)."""
     moment = time.time() if now is None else now
-    return signing.TimestampSigner(salt=SIGNER_SALT).sign(f"{moment:.3f}")
+    return signing.Signer(salt=SIGNER_SALT).sign(f"{moment:.3f}")
 
 
 def spam_refusal(data: Any, now: float | None = None) -> Refusal | None:
     """Why a sent form looks like a bot's, or None when it does not."""
     if data.get(HONEYPOT, ""):
         return Refusal.HONEYPOT
-    signer = signing.TimestampSigner(salt=SIGNER_SALT)
     try:
-        shown = float(signer.unsign(data.get(STARTED, ""), max_age=settings.REPORT_MAX_AGE_SECONDS))
-    except signing.SignatureExpired:
-        return Refusal.EXPIRED
+        shown = float(signing.Signer(salt=SIGNER_SALT).unsign(data.get(STARTED, "")))
     except (signing.BadSignature, ValueError):
         return Refusal.TAMPERED
-    moment = time.time() if now is None else now
-    if moment - shown < settings.REPORT_MIN_FILL_SECONDS:
-        return Refusal.TOO_FAST
+    elapsed = (time.time() if now is None else now) - shown
+    if elapsed > settings.REPORT_MAX_AGE_SECONDS:
+        return Refusal.EXPIRED
+    if elapsed < settings.REPORT_MIN_FILL_SECONDS:
+        return Refusal.TOO_FAST  # a time in the future (a clock changed) counts as too fast
     return None
 
 
