@@ -102,6 +102,8 @@ def test_the_claims_admin_page_counts_its_open_reports(client, newsroom, publish
     queue = reverse(CHANGELIST)
     filtered = f"{queue}?claim__id__exact={published.pk}&amp;status=correction_requested"
     assert f'{filtered}">1 open</a>' in page
+    listed = client.get(filtered.replace("&amp;", "&")).context["cl"].result_list
+    assert [r.claim_id for r in listed] == [published.pk]
 
 
 def test_only_reviewers_may_decide(newsroom, published):
