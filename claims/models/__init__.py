@@ -3,6 +3,7 @@ from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOri
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
 from claims.models.notifications import Notification, NotificationKind
+from claims.models.organization import Organization
 from claims.models.tokens import ApiToken
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "ExtractionState",
     "Notification",
     "NotificationKind",
+    "Organization",
     "Quantity",
     "Rating",
     "Source",

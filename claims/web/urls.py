@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.web import claim_views, notifications, public, views
+from claims.web import claim_views, feeds, notifications, public, public_site, views
 
 app_name = "web"
 urlpatterns = [
@@ -21,7 +21,13 @@ urlpatterns = [
     path("claims/<int:claim_id>/send-back/", claim_views.claim_send_back, name="send_back"),
     path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
+    # The public site: no login.
+    path("checks/", public_site.checks_index, name="checks"),
+    path("checks/feed/", feeds.ChecksFeed(), name="checks_feed"),
+    path("checks/feed/atom/", feeds.ChecksAtomFeed(), name="checks_feed_atom"),
     path("checks/<int:claim_id>/", public.public_check, name="public_check"),
+    path("methodology/", public_site.methodology, name="methodology"),
+    path("corrections-policy/", public_site.corrections_policy, name="corrections_policy"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path(
         "notifications/<int:notification_id>/open/",
