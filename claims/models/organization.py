@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -88,9 +90,14 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.pk = self.SINGLETON_PK  # there is only one
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is None:
+            self.pk = self.SINGLETON_PK
+        if self._state.adding:
+            # A new instance inserts, so that a second one fails on the key instead of
+            # silently overwriting the row (and its created_at) with an UPDATE.
+            kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls) -> Organization:

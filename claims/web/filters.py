@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
@@ -130,10 +132,7 @@ class PublicCheckFilter(django_filters.FilterSet):
     """The public index's filters: the verdict's rating, and the date of first publication."""
 
     rating = django_filters.ChoiceFilter(
-        label="Rating",
-        choices=lambda: selectors.public_ratings(),
-        empty_label="Any rating",
-        method="by_rating",
+        label="Rating", choices=[], empty_label="Any rating", method="by_rating"
     )
     published_from = django_filters.DateFilter(
         label="Published from", field_name="first_published", lookup_expr="date__gte", widget=DATE
@@ -145,6 +144,11 @@ class PublicCheckFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = ["rating", "published_from", "published_to"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once a request: a callable would be asked again by validation and by the page.
+        self.filters["rating"].extra["choices"] = selectors.public_ratings()
 
     def by_rating(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return selectors.public_checks_rated(queryset=queryset, rating=value)
