@@ -15,10 +15,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from claims import selectors
 from claims.models import Claim, Verdict
 from claims.models.scales import BEST, WORST
-
-ORGANIZATION = "Factcheck"
 
 
 def claim_review(
@@ -36,7 +35,7 @@ def claim_review(
         "@type": "ClaimReview",
         "claimReviewed": _claim_reviewed(claim, verdict),
         "itemReviewed": _item_reviewed(claim),
-        "author": {"@type": "Organization", "name": ORGANIZATION},
+        "author": _author(request),
         "url": request.build_absolute_uri(url) if request is not None else url,
     }
     if verdict is not None:
@@ -50,6 +49,17 @@ def claim_review(
             # The newsroom's calendar day, as the public page shows it.
             review["datePublished"] = timezone.localdate(verdict.published_at).isoformat()
     return review
+
+
+def _author(request: HttpRequest | None) -> dict[str, Any]:
+    """The organisation that publishes (claims.models.Organization), read once per request."""
+    organization = selectors.organization_for(request=request)
+    author: dict[str, Any] = {"@type": "Organization", "name": organization.name}
+    if organization.url:
+        author["url"] = organization.url
+    if organization.logo_url:
+        author["logo"] = organization.logo_url
+    return author
 
 
 def published_verdict(claim: Claim) -> Verdict | None:

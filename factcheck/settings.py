@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "claims.web.context_processors.notifications",
+                "claims.web.context_processors.public_site",
             ],
         },
     },

@@ -2,10 +2,11 @@
 
 It lives below both the web UI and the API (each uses it; neither imports the other).
 
-We write the header ourselves rather than add django-csp: the policy is one fixed string with
-no nonces or per-view variations, and Django 5.2 has no built-in CSP support yet. Templates
-carry no inline script or event handler, htmx is configured through a meta tag, and JSON-LD
-is a data block (`type="application/ld+json"`), which the policy does not execute.
+We write the header ourselves rather than add django-csp: the policy is one string with no
+nonces (the public pages add their logo's origin through `policy`), and Django 5.2 has no
+built-in CSP support yet. Templates carry no inline script or event handler, htmx is
+configured through a meta tag, and JSON-LD is a data block (`type="application/ld+json"`),
+which the policy does not execute.
 """
 
 from __future__ import annotations
@@ -16,20 +17,27 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+
+def policy(*, image_origins: tuple[str, ...] = ()) -> str:
+    """The site's policy; `image_origins` (each `scheme://host[:port]`) may serve images too
+    (the public site shows the organisation's logo from the address an admin gave)."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            " ".join(["img-src 'self' data:", *image_origins]),
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+POLICY = policy()
 HEADER = "Content-Security-Policy"
 
 # For third-party pages that inject their own styles (the API's Swagger UI and Redoc, served

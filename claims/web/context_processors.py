@@ -1,4 +1,5 @@
-"""What every page's template may show: the signed-in person's unread notifications."""
+"""What every page's template may show: the signed-in person's unread notifications; the
+organisation and the public site's links."""
 
 from __future__ import annotations
 
@@ -22,3 +23,8 @@ def notifications(request: HttpRequest) -> dict[str, Any]:
         ),
         "unread_cap": selectors.UNREAD_COUNT_CAP,
     }
+
+
+def public_site(request: HttpRequest) -> dict[str, Any]:
+    """`organization`, read at most once per request, and only by a page that shows it."""
+    return {"organization": SimpleLazyObject(lambda: selectors.organization_for(request=request))}

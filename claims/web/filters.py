@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
@@ -124,3 +126,29 @@ class ArticleFilter(django_filters.FilterSet):
         if self.form.cleaned_data.get("order"):
             queryset = queryset.order_by(*queryset.query.order_by, "-id")
         return queryset
+
+
+class PublicCheckFilter(django_filters.FilterSet):
+    """The public index's filters: the verdict's rating, and the date of first publication."""
+
+    rating = django_filters.ChoiceFilter(
+        label="Rating", choices=[], empty_label="Any rating", method="by_rating"
+    )
+    published_from = django_filters.DateFilter(
+        label="Published from", field_name="first_published", lookup_expr="date__gte", widget=DATE
+    )
+    published_to = django_filters.DateFilter(
+        label="Published to", field_name="first_published", lookup_expr="date__lte", widget=DATE
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["rating", "published_from", "published_to"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once a request: a callable would be asked again by validation and by the page.
+        self.filters["rating"].extra["choices"] = selectors.public_ratings()
+
+    def by_rating(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return selectors.public_checks_rated(queryset=queryset, rating=value)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from claims import selectors
@@ -25,11 +25,9 @@ FORM_TEMPLATE = "claims/report_error.html"
 REFUSED_TEMPLATE = "claims/report_refused.html"
 THANKS_TEMPLATE = "claims/report_thanks.html"
 
+
 # The organisation's corrections policy, when the public site has one (another part of the
 # project adds it); the acknowledgement links to the first of these names that exists.
-POLICY_URL_NAMES = ("corrections_policy", "web:corrections_policy", "public:corrections_policy")
-
-
 @require_http_methods(["GET", "POST"])
 def claim_report(request: HttpRequest, claim_id: int) -> HttpResponse:
     """The report form of one published fact-check (404 for any other claim)."""
@@ -46,7 +44,7 @@ def general_report(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, THANKS_TEMPLATE, {"policy_url": _policy_url()})
+    return render(request, THANKS_TEMPLATE)
 
 
 def _report(request: HttpRequest, claim: Claim | None, *, page: str) -> HttpResponse:
@@ -93,12 +91,3 @@ def _came_from(request: HttpRequest) -> str:
     if referer.netloc != request.get_host() or not referer.path.startswith("/"):
         return ""
     return referer.path + (f"?{referer.query}" if referer.query else "")
-
-
-def _policy_url() -> str:
-    for name in POLICY_URL_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return ""

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from claims.web import claim_views, notifications, public, ratings, reports, views
+from claims.web import (
+    claim_views,
+    feeds,
+    notifications,
+    public,
+    public_site,
+    ratings,
+    reports,
+    views,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -21,7 +30,13 @@ urlpatterns = [
     path("claims/<int:claim_id>/send-back/", claim_views.claim_send_back, name="send_back"),
     path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
+    # The public site: no login.
+    path("checks/", public_site.checks_index, name="checks"),
+    path("checks/feed/", feeds.ChecksFeed(), name="checks_feed"),
+    path("checks/feed/atom/", feeds.ChecksAtomFeed(), name="checks_feed_atom"),
     path("checks/<int:claim_id>/", public.public_check, name="public_check"),
+    path("methodology/", public_site.methodology, name="methodology"),
+    path("corrections-policy/", public_site.corrections_policy, name="corrections_policy"),
     path("ratings.css", ratings.rating_styles, name="rating_styles"),
     path("checks/<int:claim_id>/report/", reports.claim_report, name="claim_report"),
     path("report-an-error/", reports.general_report, name="report_error"),

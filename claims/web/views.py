@@ -149,7 +149,7 @@ def article_body(request: HttpRequest, article_id: int) -> HttpResponse:
 @newsroom_required
 def claims_list(request: HttpRequest) -> HttpResponse:
     filters = ClaimFilter(request.GET or None, queryset=selectors.claims_for_list())
-    context = _list_context(request, filters)
+    context = list_context(request, filters)
     article_id = filters.form.cleaned_data.get("article") if filters.is_valid() else None
     if article_id:  # named, so that nobody has to know what the number means
         context["only_article"] = selectors.article_named(article_id=article_id)
@@ -160,14 +160,16 @@ def claims_list(request: HttpRequest) -> HttpResponse:
 @newsroom_required
 def articles_list(request: HttpRequest) -> HttpResponse:
     filters = ArticleFilter(request.GET or None, queryset=selectors.articles_for_list())
-    context = _list_context(request, filters)
+    context = list_context(request, filters)
     template = "claims/_articles_table.html" if is_htmx(request) else "claims/articles_list.html"
     return render(request, template, context)
 
 
-def _list_context(request: HttpRequest, filters: Any) -> dict[str, Any]:
+def list_context(
+    request: HttpRequest, filters: Any, *, page_size: int = PAGE_SIZE
+) -> dict[str, Any]:
     """A filtered list's page, and its query string without the page for the page links."""
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filters.qs, page_size).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     filtered = any(v for k, v in request.GET.items() if k not in ("page", "order"))

@@ -83,6 +83,7 @@ def test_a_correction_needs_a_second_reviewer(page, live_server, published, watc
     page.goto(f"{base}/checks/{published.pk}/")
     expect(page.locator("body")).to_contain_text("Mostly false")
     expect(page.locator("body")).not_to_contain_text("Distance re-measured.")
+    page.goto(f"{base}/")  # the public page has no editors' nav: log out from the desk
     log_out(page)
 
     # Ravi reads it and approves it: the public page shows the new rating and the note.

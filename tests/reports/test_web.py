@@ -77,9 +77,8 @@ def test_the_acknowledgement_page_says_what_happens_next(client):
     page = client.get(reverse("web:report_thanks")).content.decode()
     assert "Thank you — we have received your report" in page
     assert "What happens next" in page
-    # No corrections-policy page in this project yet: a neutral sentence, no dead link.
-    assert "corrections-policy" not in page
-    assert "Every correction we make is shown on the fact-check it changes." in page
+    # The organisation's corrections policy, which says how reports are handled.
+    assert '<a href="/corrections-policy/">our corrections policy</a>' in page
 
 
 def test_no_email_no_acknowledgement_but_the_report_is_taken(
