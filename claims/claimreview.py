@@ -1,7 +1,8 @@
 """schema.org ClaimReview for a published fact-check: one builder for the web page and the API.
 
-https://schema.org/ClaimReview; the rating scale is ours (claims.models.Rating), which maps
-one to one onto ratingValue 1–5.
+https://schema.org/ClaimReview and Google's guidance for it: the rating is the verdict's label
+on the newsroom's scale (alternateName), with ratingValue 1–5 when the label has a number; a
+label without one is published by name only, as Google allows for textual ratings.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Claim, Verdict
+from claims.models.scales import BEST, WORST
 
 ORGANIZATION = "Factcheck"
-BEST, WORST = 5, 1
 
 
 def claim_review(
@@ -33,19 +34,18 @@ def claim_review(
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": claim.sentence.strip() or claim.text,
+        "claimReviewed": _claim_reviewed(claim, verdict),
         "itemReviewed": _item_reviewed(claim),
         "author": {"@type": "Organization", "name": ORGANIZATION},
         "url": request.build_absolute_uri(url) if request is not None else url,
     }
     if verdict is not None:
-        review["reviewRating"] = {
-            "@type": "Rating",
-            "ratingValue": verdict.rating,
-            "bestRating": BEST,
-            "worstRating": WORST,
-            "alternateName": verdict.get_rating_display(),
-        }
+        if verdict.headline:
+            review["headline"] = verdict.headline
+        rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating_name}
+        if verdict.rating_value is not None:
+            rating.update(ratingValue=verdict.rating_value, bestRating=BEST, worstRating=WORST)
+        review["reviewRating"] = rating
         if verdict.published_at is not None:
             # The newsroom's calendar day, as the public page shows it.
             review["datePublished"] = timezone.localdate(verdict.published_at).isoformat()
@@ -60,6 +60,13 @@ def published_verdict(claim: Claim) -> Verdict | None:
         if verdict.is_current and verdict.published_at is not None:
             return verdict
     return None
+
+
+def _claim_reviewed(claim: Claim, verdict: Verdict | None) -> str:
+    """The editor's short statement; for a verdict from before there was one, the sentence."""
+    if verdict is not None and verdict.claim_reviewed:
+        return verdict.claim_reviewed
+    return claim.sentence.strip() or claim.text
 
 
 def _item_reviewed(claim: Claim) -> dict[str, Any]:

@@ -147,9 +147,12 @@ def verdict_cells(verdict: Verdict | None) -> list[str]:
     if verdict is None:
         return ["", "", "", ""]
     published = verdict.published_at
+    # The label's name and number as they were when the verdict was proposed (its snapshot),
+    # as the public page and ClaimReview show them; a textual rating has no number.
+    value = verdict.rating_value
     return [
-        verdict.get_rating_display(),
-        str(verdict.rating),
+        verdict.rating_name,
+        "" if value is None else str(value),
         verdict.rationale,
         timezone.localdate(published).isoformat() if published else "",
     ]

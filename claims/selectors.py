@@ -96,10 +96,13 @@ def queue_counts(*, cap: int = QUEUE_COUNT_CAP) -> list[QueueCount]:
 
 
 def claims_with_current_rating(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
-    """Annotate `current_rating`: one indexed subquery per row, no join that duplicates rows."""
+    """Annotate `current_rating`, the current verdict's label, and `current_rating_value`, its
+    number to sort by: indexed subqueries per row, no join that duplicates rows."""
     current = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True).order_by()
-    rating = current.values("rating")[:1]
-    return queryset.annotate(current_rating=Subquery(rating))
+    return queryset.annotate(
+        current_rating=Subquery(current.values("rating_name")[:1]),
+        current_rating_value=Subquery(current.values("rating_value")[:1]),
+    )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from claims.intake import content_hash
-from claims.models import Article, Claim, Quantity, Source, Verdict
+from claims.models import Article, Claim, Quantity, RatingLabel, RatingScale, Source, Verdict
 
 TEXT = (
     "The lake covers 120 square miles (311 square kilometres). Kupyansk lies some 30 miles north."
@@ -73,12 +73,40 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title = "Lake survey"
 
 
+def scale_label(given: int | str) -> RatingLabel:
+    """A label of the scale in use, by its number or its name."""
+    return RatingScale.current().find_label(given)
+
+
+def rated(given: int | str) -> dict:
+    """The rating fields of a Verdict made directly (not through the services)."""
+    label = scale_label(given)
+    return {
+        "label": label,
+        "rating_name": label.name,
+        "rating_value": label.rating_value,
+        "rating_colour": label.colour,
+    }
+
+
+def verdict_form(given: int | str, prefix: str = "verdict") -> dict[str, str]:
+    """What the panel's verdict (or correction) form posts for a rating."""
+    return {
+        f"{prefix}-rating": str(scale_label(given).pk),
+        f"{prefix}-headline": "The lake is 120 square miles",
+        f"{prefix}-claim_reviewed": "The lake covers 120 square miles.",
+    }
+
+
 class VerdictFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Verdict
 
     claim = factory.SubFactory(ClaimFactory)
-    rating = 5
+    label = factory.LazyFunction(lambda: scale_label(5))
+    rating_name = factory.LazyAttribute(lambda v: v.label.name)
+    rating_value = factory.LazyAttribute(lambda v: v.label.rating_value)
+    rating_colour = factory.LazyAttribute(lambda v: v.label.colour)
     rationale = "The survey gives the same area."
     author = factory.SubFactory(UserFactory)
 

@@ -29,7 +29,7 @@ from claims.admin.inlines import (
 )
 from claims.admin.paging import CappedCountPaginator
 from claims.http.downloads import csv_download
-from claims.models import Claim, Rating, Source, Verdict
+from claims.models import Claim, RatingScale, Source, Verdict
 from claims.services.review import correction_approve, correction_reject
 
 
@@ -63,15 +63,18 @@ class RatingFilter(admin.SimpleListFilter):
     parameter_name = "rating"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("none", "No verdict"), *((str(v), str(label)) for v, label in Rating.choices)]
+        """The labels of the scale in use (a verdict keeps the name it was given, so one
+        rated on an earlier scale is found by that name in the search)."""
+        labels = RatingScale.current().labels.all()
+        return [("none", "No verdict"), *((label.name, label.choice_name) for label in labels)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         current = Verdict.objects.filter(claim=OuterRef("pk"), is_current=True)
         value = self.value()
         if value == "none":
             return queryset.filter(~Exists(current))
-        if value in {str(v) for v in Rating.values}:
-            return queryset.filter(Exists(current.filter(rating=int(value))))
+        if value:
+            return queryset.filter(Exists(current.filter(rating_name=value)))
         return queryset
 
 
@@ -198,10 +201,9 @@ class ClaimAdmin(HistoryAdmin):
         else:
             formset.save()
 
-    @admin.display(description="rating", ordering="current_rating")
+    @admin.display(description="rating", ordering="current_rating_value")
     def rating(self, obj: Claim) -> str:
-        value = getattr(obj, "current_rating", None)
-        return Rating(value).label if value else "–"
+        return getattr(obj, "current_rating", None) or "–"
 
     @admin.display(description="panel")
     def in_the_panel(self, obj: Claim) -> str:

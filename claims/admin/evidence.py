@@ -14,9 +14,9 @@ from claims import services, workflow
 from claims.admin.history import HistoryAdmin
 from claims.admin.paging import CappedCountPaginator
 from claims.admin.versions import VERSION, VersionedAdminMixin, VersionedForm
-from claims.models import ClaimState, Rating, Source, Verdict
+from claims.models import ClaimState, Source, Verdict
 from claims.services.review import SOURCE_FIELDS
-from claims.web.forms import FigureField
+from claims.web.forms import FigureField, RatingField
 from claims.workflow import Move
 
 SOURCE_AUDIT = ("added_by", "created_at", "updated_at")
@@ -107,26 +107,21 @@ class CorrectionForm(VersionedForm):
     correction"). No rating is chosen for the reviewer: the published one is named instead."""
 
     actor: Any = None
-    rating = forms.TypedChoiceField(
-        choices=[("", "Choose a rating"), *((r.value, f"{r.value} – {r.label}") for r in Rating)],
-        coerce=int,
-        empty_value=None,
-        error_messages={"required": "Choose a rating."},
-    )
+    rating = RatingField()
 
     class Meta:
         model = Verdict
-        fields = ("rating", "rationale", "correction_note")
+        fields = ("rating", "headline", "claim_reviewed", "rationale", "correction_note")
         help_texts = {"correction_note": "Required: what changed and why, shown to readers."}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["rating"].use_current_scale()  # type: ignore[attr-defined]
         self.initial["correction_note"] = ""  # a new correction needs its own note
         self.initial["rating"] = None
         if self.instance.pk is not None:
-            published = self.instance.get_rating_display()
             self.fields["rating"].help_text = (
-                f"The published rating is “{self.instance.rating} – {published}”: choose the "
+                f"The published rating is “{self.instance.rating_choice_name}”: choose the "
                 "rating the correction gives, even if it stays the same."
             )
 
@@ -147,15 +142,18 @@ class CorrectionForm(VersionedForm):
 
 @admin.register(Verdict)
 class VerdictAdmin(VersionedAdminMixin, HistoryAdmin):
-    list_display = ("claim", "rating", "is_current", "author", "reviewer", "published_at")
-    list_filter = ("rating", "is_current")
+    list_display = ("claim", "rating_name", "is_current", "author", "reviewer", "published_at")
+    list_filter = ("rating_name", "is_current")
     list_select_related = ("claim", "author", "reviewer")
     search_fields = ("rationale", "claim__text")
     paginator = CappedCountPaginator
     show_full_result_count = False
     fields = (
         "claim",
-        "rating",
+        "rating_name",
+        "rating_value",
+        "headline",
+        "claim_reviewed",
         "rationale",
         "correction_note",
         "supersedes",
@@ -190,6 +188,12 @@ class VerdictAdmin(VersionedAdminMixin, HistoryAdmin):
         form.actor = request.user
         return form
 
+    def get_fields(self, request: HttpRequest, obj: Verdict | None = None) -> Any:
+        if self._correction_page(request, obj):  # the correction's own rating field too
+            at = self.fields.index("rating_value") + 1
+            return (*self.fields[:at], "rating", *self.fields[at:])
+        return self.fields
+
     def get_readonly_fields(self, request: HttpRequest, obj: Verdict | None = None) -> Any:
         if self._correction_page(request, obj):
             return [f for f in self.fields if f not in CorrectionForm.Meta.fields]
@@ -213,6 +217,8 @@ class VerdictAdmin(VersionedAdminMixin, HistoryAdmin):
             rating=data["rating"],
             rationale=data["rationale"],
             note=data["correction_note"],
+            headline=data["headline"],
+            claim_reviewed=data["claim_reviewed"],
         )
         messages.info(
             request,

@@ -42,7 +42,7 @@ class VerdictInline(_ReadOnlyInline):
     model = Verdict
     fk_name = "claim"
     verbose_name_plural = "verdicts (the current one and every version it corrects)"
-    fields = ("rating", "rationale", "author", "reviewer", "is_current", "published_at")
+    fields = ("rating_name", "rationale", "author", "reviewer", "is_current", "published_at")
     show_change_link = True
 
 

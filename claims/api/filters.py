@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from claims import selectors
 from claims.checks.finding import OUTCOMES
 from claims.extraction.quantity import KINDS, QUALIFIERS
-from claims.models import CheckResult, Claim, ClaimState, Quantity, Rating, Verdict
+from claims.models import CheckResult, Claim, ClaimState, Quantity, Verdict
 
 
 def _choices(values) -> list[tuple[str, str]]:
@@ -26,12 +26,19 @@ def _utc(name: str, value: datetime) -> datetime:
         raise ValidationError({name: ["The date is out of range."]}) from exc
 
 
+RATING_NUMBER = "A rating's number runs from 1 to 5; or give the label's name."
+
+
 class ClaimFilter(filters.FilterSet):
     state = filters.ChoiceFilter(choices=ClaimState.choices)
     kind = filters.ChoiceFilter(choices=_choices(KINDS))
     # Bounded: an id beyond a 64-bit integer is an error to report, not a query to run.
     article = filters.NumberFilter(field_name="article_id", min_value=1, max_value=2**63 - 1)
-    rating = filters.ChoiceFilter(choices=Rating.choices, method="by_rating")
+    rating = filters.CharFilter(
+        method="by_rating",
+        max_length=60,
+        label="The current verdict's label (any case), or its number 1–5",
+    )
     outcome = filters.ChoiceFilter(
         choices=_choices(OUTCOMES),
         method="by_outcome",
@@ -54,7 +61,12 @@ class ClaimFilter(filters.FilterSet):
         return queryset.filter(Exists(model.objects.filter(claim=OuterRef("pk"), **lookups)))
 
     def by_rating(self, queryset, name, value):
-        return self._has(queryset, Verdict, is_current=True, rating=int(value))
+        text = value.strip()
+        if text.isdigit():
+            if not 1 <= int(text) <= 5:
+                raise ValidationError({name: [RATING_NUMBER]})
+            return self._has(queryset, Verdict, is_current=True, rating_value=int(text))
+        return self._has(queryset, Verdict, is_current=True, rating_name__iexact=text)
 
     def by_outcome(self, queryset, name, value):
         return self._has(queryset, CheckResult, outcome=value)

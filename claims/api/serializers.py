@@ -3,6 +3,8 @@ validate what a service then does."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,7 +17,8 @@ from claims.models import (
     Claim,
     Notification,
     Quantity,
-    Rating,
+    RatingLabel,
+    RatingScale,
     Source,
     Verdict,
 )
@@ -75,7 +78,15 @@ def person() -> serializers.StringRelatedField:
 
 
 class VerdictSerializer(serializers.ModelSerializer):
-    rating_label = serializers.CharField(source="get_rating_display")
+    rating = serializers.IntegerField(
+        source="rating_value",
+        allow_null=True,
+        help_text="ClaimReview's ratingValue (1 worst – 5 best); null for a label without one.",
+    )
+    rating_label = serializers.CharField(
+        source="rating_name", help_text="The label on the newsroom's scale."
+    )
+    rating_colour = serializers.CharField()
     author = person()
     reviewer = person()
 
@@ -84,6 +95,9 @@ class VerdictSerializer(serializers.ModelSerializer):
         fields = [
             "rating",
             "rating_label",
+            "rating_colour",
+            "headline",
+            "claim_reviewed",
             "rationale",
             "author",
             "reviewer",
@@ -418,8 +432,37 @@ class NotificationSerializer(serializers.ModelSerializer):
         return notification.read_at is None
 
 
+@extend_schema_field(
+    {"oneOf": [{"type": "string"}, {"type": "integer", "minimum": 1, "maximum": 5}]}
+)
+class RatingLabelField(serializers.Field):
+    """A label of the scale in use, named by its name or by its number (when only one label
+    has that number)."""
+
+    default_error_messages = {"invalid": "Give a rating as a label's name or its number."}
+
+    def to_internal_value(self, data: Any) -> RatingLabel:
+        if not isinstance(data, str | int) or isinstance(data, bool):
+            self.fail("invalid")
+        try:
+            return RatingScale.current().find_label(data)
+        except ValueError as refused:
+            raise serializers.ValidationError(str(refused)) from refused
+
+    def to_representation(self, value: RatingLabel) -> str:
+        return value.name
+
+
 class ProposeSerializer(serializers.Serializer):
-    rating = serializers.ChoiceField(choices=Rating.choices)
+    rating = RatingLabelField(
+        help_text="The label's name on the scale in use (e.g. “Mostly true”), or its number."
+    )
+    headline = serializers.CharField(
+        max_length=200, help_text="The fact-check's title on the public page."
+    )
+    claim_reviewed = serializers.CharField(
+        max_length=300, help_text="A short statement of the claim (ClaimReview's claimReviewed)."
+    )
     rationale = serializers.CharField(max_length=10_000)
 
 
@@ -432,6 +475,9 @@ class DismissSerializer(serializers.Serializer):
 
 
 class CorrectSerializer(ProposeSerializer):
+    # Left out, the correction keeps the published headline and statement.
+    headline = serializers.CharField(max_length=200, required=False)
+    claim_reviewed = serializers.CharField(max_length=300, required=False)
     note = serializers.CharField(
         max_length=5_000, help_text="What changed and why; shown on the public page."
     )

@@ -1,8 +1,9 @@
 from claims.models.article import Article
-from claims.models.choices import ClaimState, ExtractionState, Rating, SourceOrigin
+from claims.models.choices import ClaimState, ExtractionState, SourceOrigin
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
 from claims.models.notifications import Notification, NotificationKind
+from claims.models.scales import RatingLabel, RatingScale
 from claims.models.tokens import ApiToken
 
 __all__ = [
@@ -15,7 +16,8 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "Quantity",
-    "Rating",
+    "RatingLabel",
+    "RatingScale",
     "Source",
     "SourceOrigin",
     "Verdict",

@@ -23,16 +23,6 @@ class ClaimState(models.TextChoices):
     DISMISSED = "dismissed", "Dismissed"
 
 
-class Rating(models.IntegerChoices):
-    """Maps one to one onto ClaimReview's ratingValue (worstRating 1, bestRating 5)."""
-
-    FALSE = 1, "False"
-    MOSTLY_FALSE = 2, "Mostly false"
-    MIXED = 3, "Half true"
-    MOSTLY_TRUE = 4, "Mostly true"
-    TRUE = 5, "True"
-
-
 class SourceOrigin(models.TextChoices):
     PASTE = "paste", "Pasted text"
     FILE = "file", "Uploaded file"

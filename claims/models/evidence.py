@@ -6,7 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from claims.checks.reference_units import UNIT_SHAPE, read_unit
-from claims.models.choices import Rating
+from claims.models.scales import BEST, WORST, RatingLabel
 
 # Only web addresses: a `javascript:` or `data:` URL must never reach a link.
 web_url = URLValidator(schemes=["http", "https"])
@@ -95,7 +95,28 @@ class Verdict(models.Model):
     """A rating with its rationale. A change after publication is a new row: a correction."""
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="verdicts")
-    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
+    label = models.ForeignKey(
+        RatingLabel,
+        on_delete=models.PROTECT,
+        related_name="verdicts",
+        help_text="The label chosen on the scale in use.",
+    )
+    # The label as it was when the verdict was proposed (set_label): the public page,
+    # ClaimReview and the history read these, so editing or replacing a scale never rewrites
+    # a verdict that was proposed or published with it.
+    rating_name = models.CharField(max_length=60)
+    rating_value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="ClaimReview's ratingValue; blank for a textual rating."
+    )
+    rating_colour = models.CharField(max_length=7)
+    headline = models.CharField(
+        max_length=200, blank=True, help_text="The fact-check's title on the public page."
+    )
+    claim_reviewed = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A short statement of the claim, in a sentence (ClaimReview's claimReviewed).",
+    )
     rationale = models.TextField()
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -129,14 +150,16 @@ class Verdict(models.Model):
         ordering = ["claim_id", "-created_at", "-id"]
         indexes = [
             # Behind the rating filters of the claim and verdict changelists.
-            models.Index(fields=["rating", "is_current"], name="verdict_rating_current"),
+            models.Index(fields=["rating_name", "is_current"], name="verdict_rating_current"),
         ]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
             ),
             models.CheckConstraint(
-                condition=Q(rating__in=Rating.values), name="verdict_rating_valid"
+                condition=Q(rating_value__isnull=True)
+                | Q(rating_value__gte=WORST, rating_value__lte=BEST),
+                name="verdict_rating_value_1_to_5",
             ),
             models.CheckConstraint(
                 condition=Q(supersedes__isnull=True) | ~Q(correction_note=""),
@@ -145,4 +168,17 @@ class Verdict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_rating_display()} ({self.claim_id})"
+        return f"{self.rating_name} ({self.claim_id})"
+
+    def set_label(self, label: RatingLabel) -> None:
+        """Rate the verdict with `label`, copying what the public sees of it."""
+        self.label = label
+        self.rating_name, self.rating_value = label.name, label.rating_value
+        self.rating_colour = label.colour
+
+    @property
+    def rating_choice_name(self) -> str:
+        """As the forms list it: "4 – Mostly true", or "Unproven" without a number."""
+        if self.rating_value is None:
+            return self.rating_name
+        return f"{self.rating_value} – {self.rating_name}"

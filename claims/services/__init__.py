@@ -30,6 +30,7 @@ from claims.services.review import (
     verdict_correct,
     verdict_propose,
 )
+from claims.services.scales import rating_scale_put_in_use
 from claims.services.tokens import api_token_issue, api_token_revoke
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "claim_send_back",
     "claim_start",
     "new_run_token",
+    "rating_scale_put_in_use",
     "source_add",
     "source_remove",
     "source_update",

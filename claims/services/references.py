@@ -1,8 +1,8 @@
 """The `reference` machine check on stored claims, run when a source brings a reference value,
 and the rating it suggests, named on the newsroom's scale.
 
-The check (claims/checks/reference.py) grades how close the source came; GRADE_RATINGS is the
-one place that turns a grade into a rating of the scale in use (claims.models.Rating).
+The check (claims/checks/reference.py) grades how close the source came; `grade_label` is the
+one place that turns a grade into a label of the scale in use (claims.models.RatingScale).
 """
 
 from __future__ import annotations
@@ -14,29 +14,43 @@ from typing import Any
 
 from claims.checks.finding import Finding, worst_outcome
 from claims.checks.reference import FAR, INSIDE, NEAR, ReferenceComparison, compare_reference_value
-from claims.models import CheckResult, Claim, Quantity, Rating, Source
+from claims.models import CheckResult, Claim, Quantity, RatingLabel, RatingScale, Source
 from claims.services.reference_values import reference_reading, states_change
 
 log = logging.getLogger(__name__)
 
-GRADE_RATINGS = {INSIDE: Rating.TRUE, NEAR: Rating.MOSTLY_TRUE, FAR: Rating.FALSE}
+# Each grade as a point on ClaimReview's line (1 worst, 5 best): inside the source's figure is
+# true, near it mostly true, far from it false.
+GRADE_VALUES = {INSIDE: 5, NEAR: 4, FAR: 1}
 
 
-def rating_name(rating: Rating) -> str:
-    """A rating as the verdict form lists it: "4 – Mostly true"."""
-    return f"{rating.value} – {rating.label}"
+def grade_label(grade: str, labels: Iterable[RatingLabel]) -> RatingLabel | None:
+    """The label of a scale that a grade suggests: the numbered label nearest the grade's
+    point, the lower one on a tie (the cautious reading), the first listed among equals.
+    A scale without numbers gets no suggestion: the machine cannot place a grade on it."""
+    target = GRADE_VALUES[grade]
+    return min(
+        (label for label in labels if label.rating_value is not None),
+        key=lambda label: (abs(label.rating_value - target), label.rating_value, label.position),  # type: ignore[operator]
+        default=None,
+    )
+
+
+def scale_labels() -> list[RatingLabel]:
+    """The labels of the scale in use, in its order."""
+    return list(RatingScale.current().labels.all())
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """The rating the machine suggests for a claim, and the source it rests on."""
 
-    rating: Rating
+    rating: RatingLabel
     source: Source
 
     @property
     def name(self) -> str:
-        return rating_name(self.rating)
+        return self.rating.choice_name
 
 
 def source_check_reference(*, source: Source) -> CheckResult | None:
@@ -48,7 +62,7 @@ def source_check_reference(*, source: Source) -> CheckResult | None:
     CheckResult.objects.filter(source=source).delete()
     result = None
     if source.reference_value is not None:
-        finding = _worded(_reference_comparison(source.claim, source))
+        finding = _worded(_reference_comparison(source.claim, source), scale_labels())
         result = CheckResult.from_finding(finding, claim_id=source.claim_id, source=source)
         result.save(force_insert=True)
     claim_refresh_worst_outcome(claim_id=source.claim_id)
@@ -56,25 +70,34 @@ def source_check_reference(*, source: Source) -> CheckResult | None:
 
 
 def claim_suggestion(*, claim: Claim) -> Suggestion | None:
-    """The most cautious rating the claim's reference values suggest; None without one.
+    """The most cautious rating the claim's reference values suggest, on the scale in use;
+    None without one.
 
-    Reads the claim's prefetched sources and quantities, so the panel pays no query for it."""
-    suggestions = [
-        Suggestion(GRADE_RATINGS[comparison.grade], source)
+    Reads the claim's prefetched sources and quantities; the scale costs a query only when a
+    source has a reference value."""
+    comparisons = [
+        (comparison.grade, source)
         for source in claim.sources.all()
         if source.reference_value is not None
         for comparison in [_reference_comparison(claim, source)]
         if comparison.grade
     ]
-    return min(suggestions, key=lambda s: s.rating.value, default=None)
+    labels = scale_labels() if comparisons else []
+    suggestions = [
+        Suggestion(label, source)
+        for grade, source in comparisons
+        if (label := grade_label(grade, labels)) is not None
+    ]
+    return min(suggestions, key=lambda s: s.rating.rating_value or 0, default=None)
 
 
-def _worded(comparison: ReferenceComparison) -> Finding:
+def _worded(comparison: ReferenceComparison, labels: list[RatingLabel]) -> Finding:
     """The finding with the suggested rating named on the scale in use."""
     finding = comparison.finding
-    if not comparison.grade:
+    label = grade_label(comparison.grade, labels) if comparison.grade else None
+    if label is None:
         return finding
-    name = rating_name(GRADE_RATINGS[comparison.grade])
+    name = label.choice_name
     return replace(
         finding,
         expected=f"{finding.expected} (the machine suggests: {name})",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from claims import workflow
-from claims.models import Claim, Rating, Source, Verdict
+from claims.models import Claim, RatingLabel, Source, Verdict
 from claims.services import notifications
 from claims.services.references import claim_refresh_worst_outcome, source_check_reference
 from claims.workflow import Move
@@ -68,13 +68,25 @@ def claim_start(*, actor: Any, claim_id: int) -> Claim:
 
 
 @transaction.atomic
-def verdict_propose(*, actor: Any, claim_id: int, rating: int, rationale: str) -> Verdict:
-    """Put a verdict up for review; a draft sent back earlier is revised in place."""
+def verdict_propose(
+    *,
+    actor: Any,
+    claim_id: int,
+    rating: RatingLabel,
+    rationale: str,
+    headline: str = "",
+    claim_reviewed: str = "",
+) -> Verdict:
+    """Put a verdict up for review; a draft sent back earlier is revised in place.
+
+    `headline` and `claim_reviewed` are what the public page and ClaimReview show; the forms
+    ask for them, and a verdict without them falls back to the claim's own words."""
     claim = _locked_claim(claim_id)
     workflow.check(actor, Move.PROPOSE, claim, rationale=rationale)
-    rating = Rating(rating)
     verdict = workflow.current_verdict(claim) or Verdict(claim=claim)
-    verdict.rating, verdict.rationale, verdict.author = rating, rationale.strip(), actor
+    verdict.set_label(rating)
+    verdict.rationale, verdict.author = rationale.strip(), actor
+    verdict.headline, verdict.claim_reviewed = headline.strip(), claim_reviewed.strip()
     _save(verdict, actor, "proposed")
     _move(claim, actor, Move.PROPOSE, review_comment="")
     return verdict
@@ -111,7 +123,14 @@ def claim_dismiss(*, actor: Any, claim_id: int, reason: str = "") -> Claim:
 
 @transaction.atomic
 def verdict_correct(
-    *, actor: Any, claim_id: int, rating: int, rationale: str, note: str
+    *,
+    actor: Any,
+    claim_id: int,
+    rating: RatingLabel,
+    rationale: str,
+    note: str,
+    headline: str | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """Propose a correction of the published verdict. It waits, neither current nor public,
     until another person approves it (`correction_approve`); the published verdict stays."""
@@ -121,13 +140,18 @@ def verdict_correct(
     assert published is not None  # a published claim has a current verdict
     proposal = Verdict(
         claim=claim,
-        rating=Rating(rating),
+        # Left out, the public page keeps the published verdict's headline and statement.
+        headline=published.headline if headline is None else headline.strip(),
+        claim_reviewed=(
+            published.claim_reviewed if claim_reviewed is None else claim_reviewed.strip()
+        ),
         rationale=rationale.strip(),
         author=actor,
         supersedes=published,
         correction_note=note.strip(),
         is_current=False,
     )
+    proposal.set_label(rating)
     _save(proposal, actor, "correction proposed")
     _save(claim, actor, "correction proposed", update_fields=["updated_at"])
     notifications.notify_correction_proposed(claim=claim, actor=actor, proposal=proposal)

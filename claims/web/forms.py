@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from claims import selectors
-from claims.models import Rating
+from claims.models import RatingLabel, RatingScale
 from claims.models.evidence import reference_unit
 from claims.services.reference_values import read_figure
 
@@ -164,22 +164,50 @@ class SourceEditForm(SourceForm, Versioned):
     """Editing a stored source: the source's version."""
 
 
-RATING_CHOICES = [(r.value, f"{r.value} – {r.label}") for r in reversed(Rating)]
-# No rating is chosen for the person: the first option is empty, and the field is required.
-CHOOSE_A_RATING = [("", "Choose a rating"), *RATING_CHOICES]
+class RatingField(forms.ModelChoiceField):
+    """A label of the scale in use, listed in the scale's order. No rating is chosen for the
+    person: the first option is empty, and the field is required."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Rating")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": "Choose a rating.",
+                "invalid_choice": "Choose a rating of the scale in use; the list was reloaded.",
+            },
+        )
+        super().__init__(RatingLabel.objects.none(), empty_label="Choose a rating", **kwargs)
+
+    def use_current_scale(self) -> None:
+        """Read the scale in use now (not when the module was imported)."""
+        self.queryset = RatingLabel.objects.filter(scale=RatingScale.current())
+
+    def label_from_instance(self, obj: RatingLabel) -> str:
+        return obj.choice_name
 
 
 class VerdictForm(Versioned):
     """Proposing a verdict: the claim's version."""
 
-    rating = forms.TypedChoiceField(
-        label="Rating",
-        choices=CHOOSE_A_RATING,
-        coerce=int,
-        empty_value=None,
-        error_messages={"required": "Choose a rating."},
+    rating = RatingField()
+    headline = forms.CharField(
+        label="Headline",
+        max_length=200,
+        help_text="The fact-check's title on the public page, e.g. “Kupyansk is 38 miles "
+        "from Izium, not 30”.",
+    )
+    claim_reviewed = forms.CharField(
+        label="The claim, in a sentence",
+        max_length=300,
+        help_text="What was claimed, shortly and in your words: search engines show it "
+        "beside the rating.",
     )
     rationale = forms.CharField(label="Rationale", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].use_current_scale()  # type: ignore[attr-defined]
 
 
 class SendBackForm(Versioned):

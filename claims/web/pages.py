@@ -9,7 +9,7 @@ from django import forms
 from django.http import Http404, HttpRequest
 
 from claims import selectors, workflow
-from claims.models import Article, Claim, ClaimState, ExtractionState
+from claims.models import Article, Claim, ClaimState, ExtractionState, Verdict
 from claims.models.article import FACT_FIELDS
 from claims.services.references import claim_suggestion
 from claims.services.versions import version_of
@@ -106,6 +106,7 @@ def panel_context(
     if article_id is not None and claim.article_id != article_id:
         raise Http404("That claim is not in this article.")
     bound = bound or {}
+    verdicts = _verdicts(claim)
     context = {
         "claim": claim,
         # What every form of the panel but "add a source" carries: the claim as shown here.
@@ -116,9 +117,9 @@ def panel_context(
         "history": selectors.claim_history(claim=claim),
         "error": error,
         "suggestion": claim_suggestion(claim=claim),
-        **_verdicts(claim),
+        **verdicts,
         **_sources_part(request, claim, bound),
-        **_moves_part(request.user, claim, bound),
+        **_moves_part(request.user, claim, bound, verdicts["verdict"]),
     }
     _place_error(context, error_at)
     context["focus_on_error"] = _focus_first_error(context)
@@ -209,7 +210,9 @@ def _edit_form(source: Any) -> SourceEditForm:
     return form
 
 
-def _moves_part(user: Any, claim: Claim, bound: dict[str, forms.Form]) -> dict[str, Any]:
+def _moves_part(
+    user: Any, claim: Claim, bound: dict[str, forms.Form], verdict: Verdict | None
+) -> dict[str, Any]:
     buttons = [
         {"move": move.value, "label": label}
         for move, label in BUTTONS
@@ -221,15 +224,20 @@ def _moves_part(user: Any, claim: Claim, bound: dict[str, forms.Form]) -> dict[s
         prefix="assign", initial={"assignee": claim.assignee_id}
     )
     assert isinstance(assign_form, AssignForm)
+    wording = (
+        {"headline": verdict.headline, "claim_reviewed": verdict.claim_reviewed} if verdict else {}
+    )
     return {
         "buttons": buttons,
         "can_propose": propose_refusal is None,
         "propose_refusal": _propose_hint(user, claim, propose_refusal),
-        "verdict_form": bound.get("verdict") or VerdictForm(prefix="verdict"),
+        # A draft sent back, or a correction, starts from the public wording it revises
+        # (never from its rating: the person chooses that again).
+        "verdict_form": bound.get("verdict") or VerdictForm(prefix="verdict", initial=wording),
         "can_send_back": workflow.can(user, Move.SEND_BACK, claim, **STAND_IN),
         "send_back_form": bound.get("send_back") or SendBackForm(prefix="back"),
         "can_correct": workflow.can(user, Move.CORRECT, claim, **STAND_IN),
-        "correct_form": bound.get("correct") or CorrectionForm(prefix="correct"),
+        "correct_form": bound.get("correct") or CorrectionForm(prefix="correct", initial=wording),
         "can_assign_others": _can_assign_others(user, claim, assign_form.people()),
         "assign_form": assign_form,
     }

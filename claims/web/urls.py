@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.web import claim_views, notifications, public, views
+from claims.web import claim_views, notifications, public, ratings, views
 
 app_name = "web"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
     path("checks/<int:claim_id>/", public.public_check, name="public_check"),
+    path("ratings.css", ratings.rating_styles, name="rating_styles"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path(
         "notifications/<int:notification_id>/open/",

@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from claims import services
 from claims.models import Claim, Verdict
-from tests.factories import ClaimFactory, SourceFactory, UserFactory
+from tests.factories import ClaimFactory, SourceFactory, UserFactory, rated
 
 ROLES = ("anonymous", "read_only", "editor", "reviewer", "admin")
 
@@ -50,7 +50,7 @@ def claim_in(state: str, *, assignee=None, author=None, sources: int = 0, publis
     if author is not None:
         Verdict.objects.create(
             claim=claim,
-            rating=4,
+            **rated(4),
             rationale="Close enough.",
             author=author,
             reviewer=None if not published else author,

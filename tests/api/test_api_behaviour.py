@@ -9,7 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from claims import services
 from claims.models import Article, Claim
 from tests.api.conftest import claim_in, client_for
-from tests.factories import ArticleFactory, ClaimFactory, QuantityFactory, SourceFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    QuantityFactory,
+    SourceFactory,
+)
 from tests.paths import SEED
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +90,12 @@ def test_claims_filter_by_state_kind_rating_outcome_qualifier_value_and_text(
     )
     ids = [c["id"] for c in reviewer_client.get(f"/api/v1/claims/?{query}").json()["results"]]
     assert ids == [wanted.pk]
-    for miss in ("state=new&kind=area", "rating=1", "outcome=inconsistent", "si_value_min=1e12"):
+    for miss in (
+        "state=new&kind=area",
+        "rating=1",
+        "outcome=inconsistent",
+        "si_value_min=1e12",
+    ):
         assert reviewer_client.get(f"/api/v1/claims/?{query}&{miss}").json()["results"] == []
 
 
@@ -214,7 +224,12 @@ def test_the_full_review_through_the_api_ends_in_a_claimreview(people):
         ).status_code
         == 201
     )
-    proposal = {"rating": 2, "rationale": "Kupyansk is 61 km (38 mi) from Izium, not 30 mi."}
+    proposal = {
+        "rating": 2,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "Kupyansk is 61 km (38 mi) from Izium, not 30 mi.",
+    }
     proposed = editor.post(
         f"{base}/propose/", proposal, format="json", HTTP_IF_MATCH=etag(editor, claim.pk)
     )

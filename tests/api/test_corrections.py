@@ -9,7 +9,13 @@ from tests.api.conftest import claim_in, client_for
 
 pytestmark = pytest.mark.django_db
 
-BODY = {"rating": 3, "rationale": "Half right.", "note": "The distance was 61 km."}
+BODY = {
+    "rating": 3,
+    "headline": "Kupyansk is 38 miles away",
+    "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+    "rationale": "Half right.",
+    "note": "The distance was 61 km.",
+}
 
 
 def _move(client, claim, move, body=None):
@@ -65,7 +71,7 @@ def test_a_rejected_correction_leaves_the_published_verdict(people):
     rejected = _move(client_for(people["admin"]), claim, "reject-correction", {"reason": "No."})
     assert rejected.status_code == 200
     assert rejected.json()["pending_correction"] is None
-    assert workflow.current_verdict(claim).rating == 4
+    assert workflow.current_verdict(claim).rating_value == 4
 
 
 def test_approving_with_the_etag_of_a_replaced_proposal_is_refused(people):
@@ -79,7 +85,13 @@ def test_approving_with_the_etag_of_a_replaced_proposal_is_refused(people):
     read = rob.get(f"/api/v1/claims/{claim.pk}/")
     assert read.json()["pending_correction"]["rationale"] == "Half right."
     correction_reject(actor=people["reviewer"], claim_id=claim.pk)
-    replaced = {"rating": 1, "rationale": "Wholly wrong.", "note": "Another map."}
+    replaced = {
+        "rating": 1,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "Wholly wrong.",
+        "note": "Another map.",
+    }
     assert _move(rita, claim, "correct", replaced).status_code == 200
 
     stale = rob.post(
@@ -90,7 +102,7 @@ def test_approving_with_the_etag_of_a_replaced_proposal_is_refused(people):
     )
     assert stale.status_code == 412
     assert workflow.pending_correction(claim).rationale == "Wholly wrong."
-    assert workflow.current_verdict(claim).rating == 4
+    assert workflow.current_verdict(claim).rating_value == 4
 
     assert _move(rob, claim, "approve-correction").status_code == 200  # after reading P2
     assert workflow.current_verdict(claim).rationale == "Wholly wrong."

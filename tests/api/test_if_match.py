@@ -28,7 +28,12 @@ def _assign(people):
 
 def _propose(people):
     claim = claim_in("in_progress", assignee=people["reviewer"], sources=1)
-    return claim, {"rating": 2, "rationale": "The gazetteer gives 61 km."}
+    return claim, {
+        "rating": 2,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "The gazetteer gives 61 km.",
+    }
 
 
 def _publish(people):
@@ -46,7 +51,13 @@ def _dismiss(people):
 
 def _correct(people):
     claim = claim_in("published", author=people["other_reviewer"], sources=1, published=True)
-    return claim, {"rating": 3, "rationale": "Half right.", "note": "The distance was 61 km."}
+    return claim, {
+        "rating": 3,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "Half right.",
+        "note": "The distance was 61 km.",
+    }
 
 
 MOVES = {

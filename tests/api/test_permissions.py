@@ -6,7 +6,7 @@ import pytest
 
 from claims import services
 from tests.api.conftest import ROLES, claim_in
-from tests.factories import ArticleFactory, QuantityFactory, SourceFactory
+from tests.factories import ArticleFactory, QuantityFactory, SourceFactory, scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,12 @@ def assign_to_self(me, people):
 
 def propose(me, people):
     claim = claim_in("in_progress", assignee=me or people["editor"], sources=1)
-    body = {"rating": 2, "rationale": "The gazetteer gives 61 km, not 48 km."}
+    body = {
+        "rating": 2,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "The gazetteer gives 61 km, not 48 km.",
+    }
     return "post", f"/api/v1/claims/{claim.pk}/propose/", body
 
 
@@ -78,14 +83,24 @@ def dismiss(me, people):
 
 def correct(me, people):
     claim = claim_in("published", author=people["other_reviewer"], sources=1, published=True)
-    body = {"rating": 3, "rationale": "Half right.", "note": "The distance was 61 km."}
+    body = {
+        "rating": 3,
+        "headline": "Kupyansk is 38 miles away",
+        "claim_reviewed": "Kupyansk is 30 miles from Izium.",
+        "rationale": "Half right.",
+        "note": "The distance was 61 km.",
+    }
     return "post", f"/api/v1/claims/{claim.pk}/correct/", body
 
 
 def _with_a_proposed_correction(people):
     claim = claim_in("published", author=people["other_reviewer"], sources=1, published=True)
     services.verdict_correct(
-        actor=people["other_reviewer"], claim_id=claim.pk, rating=3, rationale="Half.", note="61"
+        actor=people["other_reviewer"],
+        claim_id=claim.pk,
+        rating=scale_label(3),
+        rationale="Half.",
+        note="61",
     )
     return claim
 

@@ -19,7 +19,7 @@ from tests.browser.helpers import (
     not_from_screenshots,
     screenshot,
 )
-from tests.factories import ReviewerFactory
+from tests.factories import ReviewerFactory, scale_label
 from tests.paths import SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +37,10 @@ def published(newsroom) -> Claim:
         actor=editor, claim_id=claim.pk, title="GeoNames: Kupiansk", url="https://geonames.org"
     )
     services.verdict_propose(
-        actor=editor, claim_id=claim.pk, rating=2, rationale="Kupyansk is 38 miles away."
+        actor=editor,
+        claim_id=claim.pk,
+        rating=scale_label(2),
+        rationale="Kupyansk is 38 miles away.",
     )
     services.claim_publish(actor=reviewer, claim_id=claim.pk)
     return claim
@@ -53,6 +56,8 @@ def _open_panel(page, base, claim):
 def _fill_correction(panel, rating: str, rationale: str, note: str) -> None:
     panel.get_by_text("Propose a correction").click()
     panel.get_by_label("Rating").select_option(label=rating)
+    panel.get_by_label("Headline").fill("Kupyansk is 38 miles from Izium, not 30")
+    panel.get_by_label("The claim, in a sentence").fill("Kupyansk is 30 miles from Izium.")
     panel.get_by_label("Rationale").fill(rationale)
     panel.get_by_label("Correction note").fill(note)
 
@@ -88,7 +93,7 @@ def test_a_correction_needs_a_second_reviewer(page, live_server, published, watc
     expect(panel.locator(".notice")).to_have_text("Correction approved and published.")
     expect(panel.locator(".verdict").first).to_contain_text("by rita, approved by ravi")
     current = workflow.current_verdict(published)
-    assert (current.rating, current.author.username, current.reviewer.username) == (
+    assert (current.rating_value, current.author.username, current.reviewer.username) == (
         1,
         "rita",
         "ravi",
@@ -128,7 +133,7 @@ def test_a_correction_without_a_note_shows_its_error_where_the_reviewer_looks(
     expect(error).to_have_text("This field is required.")
     assert _in_view(page, error), "the error must be in view, not scrolled away"
     expect(form.get_by_label("Rationale")).to_have_value("The gazetteer says 61 km.")
-    expect(form.get_by_label("Rating")).to_have_value("1")
+    expect(form.get_by_label("Rating")).to_have_value(str(scale_label(1).pk))
     assert workflow.pending_correction(published) is None
     screenshot(page, "correction-error")
 
@@ -148,6 +153,8 @@ def test_a_correction_without_a_rating_asks_for_one(page, live_server, published
     rating = panel.get_by_label("Rating")
     expect(rating).to_have_value("")  # nothing chosen for the reviewer
     expect(rating.locator("option").first).to_have_text("Choose a rating")
+    panel.get_by_label("Headline").fill("Kupyansk is 38 miles from Izium, not 30")
+    panel.get_by_label("The claim, in a sentence").fill("Kupyansk is 30 miles from Izium.")
     panel.get_by_label("Rationale").fill("The gazetteer says 61 km.")
     panel.get_by_label("Correction note").fill("Distance re-measured.")
     panel.get_by_role("button", name="Propose correction").click()

@@ -65,7 +65,9 @@ def test_editor_checks_the_30_miles_claim_and_a_reviewer_publishes_it(
     # The source's reference value is checked against the claim at once.
     expect(panel.locator(".finding", has_text="Reference")).to_contain_text("GeoNames: Kupiansk")
 
-    panel.get_by_label("Rating").select_option("2")
+    panel.get_by_label("Rating").select_option(label="2 – Mostly false")
+    panel.get_by_label("Headline").fill("The figure is wrong")
+    panel.get_by_label("The claim, in a sentence").fill("The figure in the article.")
     panel.get_by_label("Rationale").fill(
         "Kupyansk is 61 km (38 miles) from Izium in a straight line; "
         "“some 30 miles” understates it by a fifth."

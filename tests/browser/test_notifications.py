@@ -52,7 +52,9 @@ def test_an_editor_sees_sent_back_to_you_with_the_comment(page, live_server, new
     # The editor proposes a verdict in the panel.
     log_in(page, base, "edna")
     panel = _open_panel(page, base, lake)
-    panel.get_by_label("Rating").select_option("2")
+    panel.get_by_label("Rating").select_option(label="2 – Mostly false")
+    panel.get_by_label("Headline").fill("The figure is wrong")
+    panel.get_by_label("The claim, in a sentence").fill("The figure in the article.")
     panel.get_by_label("Rationale").fill("The survey gives 98 square miles, not 120.")
     panel.get_by_role("button", name="Propose verdict").click()
     expect(panel.locator(".notice")).to_have_text("Verdict proposed for review.")

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from claims import services
 from claims.models import Article, Claim, ClaimState, Verdict
 from tests.browser.helpers import log_in, screenshot, screenshot_phone
-from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
+from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory, scale_label
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +52,10 @@ def _proposed(claim: Claim, editor: Any, rating: int = 2) -> Claim:
     services.claim_start(actor=editor, claim_id=claim.pk)
     services.source_add(actor=editor, claim_id=claim.pk, title="Survey", url="https://x.org/s")
     services.verdict_propose(
-        actor=editor, claim_id=claim.pk, rating=rating, rationale="The survey says otherwise."
+        actor=editor,
+        claim_id=claim.pk,
+        rating=scale_label(rating),
+        rationale="The survey says otherwise.",
     )
     return claim
 
@@ -149,7 +152,9 @@ def test_a_reviewer_publishes_sends_back_and_corrects_from_one_screen(
     panel = _open_panel_from_the_admin(page, base, desk["days"])
     panel.get_by_text("Propose a correction").click()
     form = panel.locator("details.correction form")
-    form.get_by_label("Rating").select_option("2")
+    form.get_by_label("Rating").select_option(label="2 – Mostly false")
+    form.get_by_label("Headline").fill("The figure is wrong")
+    form.get_by_label("The claim, in a sentence").fill("The figure in the article.")
     form.get_by_label("Rationale").fill("The council now says 90 days.")
     form.get_by_label("Correction note").fill("The council revised its schedule.")
     form.get_by_role("button", name="Propose correction").click()
@@ -160,7 +165,7 @@ def test_a_reviewer_publishes_sends_back_and_corrects_from_one_screen(
     assert volume.state == ClaimState.IN_PROGRESS
     assert volume.review_comment == "Give the reservoir's design capacity."
     proposal = Verdict.objects.get(claim=desk["days"], is_current=False, published_at=None)
-    assert (proposal.rating, proposal.author.username) == (2, "rita")
+    assert (proposal.rating_value, proposal.author.username) == (2, "rita")
     assert watch.errors == [] and watch.dialogs == []
 
 

@@ -19,6 +19,7 @@ from tests.factories import (
     QuantityFactory,
     ReviewerFactory,
     SourceFactory,
+    rated,
 )
 
 PUBLISHED_AT = dt.datetime(2024, 3, 20, 12, 0, tzinfo=dt.UTC)
@@ -67,10 +68,10 @@ def checked_claim(*, state: str = ClaimState.PUBLISHED, title: str = "Lake repor
         )
     SourceFactory(claim=claim, title="Lake survey", url="https://example.org/lake")
     SourceFactory(claim=claim, title="Atlas of lakes", url="")
-    PublishedVerdictFactory(claim=claim, rating=2, rationale="First reading.", is_current=False)
+    PublishedVerdictFactory(claim=claim, **rated(2), rationale="First reading.", is_current=False)
     PublishedVerdictFactory(
         claim=claim,
-        rating=5,
+        **rated(5),
         rationale="The survey gives the same area.",
         published_at=PUBLISHED_AT,
     )

@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from claims import exports
-from claims.models import Claim, ClaimState
+from claims.models import Claim, ClaimState, RatingLabel, RatingScale
 from tests.export.conftest import checked_claim
-from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, VerdictFactory
+from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, VerdictFactory, rated
 
 pytestmark = pytest.mark.django_db
 
@@ -70,12 +70,25 @@ def test_a_claim_without_verdict_or_evidence_has_empty_cells_and_no_public_page(
 
 def test_a_proposed_verdict_is_exported_unpublished_and_without_a_public_page():
     claim = ClaimFactory(state=ClaimState.IN_REVIEW)
-    VerdictFactory(claim=claim, rating=1, rationale="No such lake.")
+    VerdictFactory(claim=claim, **rated(1), rationale="No such lake.")
 
     [row] = _rows()
 
     assert (row["rating"], row["rating_value"], row["rationale"]) == ("False", "1", "No such lake.")
     assert row["published_on"] == "" and row["public_url"] == ""
+
+
+def test_a_textual_rating_has_its_name_and_no_number():
+    scale = RatingScale.current()
+    unproven = RatingLabel.objects.create(
+        scale=scale, name="Unproven", position=99, rating_value=None, colour="#57606a"
+    )
+    claim = ClaimFactory(state=ClaimState.IN_REVIEW)
+    VerdictFactory(claim=claim, label=unproven, rationale="Nobody has measured it.")
+
+    [row] = _rows()
+
+    assert (row["rating"], row["rating_value"]) == ("Unproven", "")
 
 
 def test_rows_keep_the_querysets_filter_and_order():

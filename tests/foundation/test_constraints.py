@@ -4,7 +4,12 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from claims.models import Article, Claim, Verdict
-from tests.factories import ArticleFactory, ClaimFactory, QuantityFactory, VerdictFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    QuantityFactory,
+    VerdictFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +100,7 @@ def test_a_correction_needs_a_note():
 
 def test_a_rating_outside_the_scale_is_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
-        VerdictFactory(rating=7)
+        VerdictFactory(rating_value=7)
 
 
 def test_a_source_url_must_be_a_web_address():

@@ -18,6 +18,7 @@ from tests.factories import (
     ReviewerFactory,
     SourceFactory,
     SuperuserFactory,
+    scale_label,
 )
 
 
@@ -62,7 +63,10 @@ def in_review(people: People, *, editor: Any = None) -> Claim:
     claim = claim_with_source()
     services.claim_start(actor=editor, claim_id=claim.pk)
     services.verdict_propose(
-        actor=editor, claim_id=claim.pk, rating=2, rationale="The gazetteer says 61 km."
+        actor=editor,
+        claim_id=claim.pk,
+        rating=scale_label(2),
+        rationale="The gazetteer says 61 km.",
     )
     return Claim.objects.get(pk=claim.pk)
 

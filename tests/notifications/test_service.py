@@ -8,6 +8,7 @@ from claims import services
 from claims.models import Notification, NotificationKind
 from claims.services.review import correction_approve, correction_reject
 from claims.workflow import TransitionError
+from tests.factories import scale_label
 from tests.notifications.conftest import claim_with_source, in_review, published
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,11 @@ def test_publishing_tells_the_author_and_the_assignee_not_the_publisher(people):
 def test_a_proposed_correction_tells_every_other_reviewer_and_superuser(people):
     claim = published(people)
     services.verdict_correct(
-        actor=people.reviewer, claim_id=claim.pk, rating=3, rationale="Newer survey.", note="Fixed"
+        actor=people.reviewer,
+        claim_id=claim.pk,
+        rating=scale_label(3),
+        rationale="Newer survey.",
+        note="Fixed",
     )
     waiting = told(K.CORRECTION_WAITING)
     assert sorted(r for r, *_ in waiting) == ["rob", "root"], "not the proposer, not editors"
@@ -81,7 +86,7 @@ def test_a_proposed_correction_tells_every_other_reviewer_and_superuser(people):
 
 def test_the_proposer_hears_whether_the_correction_was_approved_or_rejected(people):
     claim = published(people)
-    correct = {"rating": 3, "rationale": "Newer survey.", "note": "Rating changed."}
+    correct = {"rating": scale_label(3), "rationale": "Newer survey.", "note": "Rating changed."}
     services.verdict_correct(actor=people.reviewer, claim_id=claim.pk, **correct)
     correction_reject(actor=people.other_reviewer, claim_id=claim.pk, reason="Old survey holds.")
     assert told(K.CORRECTION_REJECTED) == [
@@ -95,7 +100,7 @@ def test_the_proposer_hears_whether_the_correction_was_approved_or_rejected(peop
 def test_withdrawing_your_own_correction_tells_nobody_about_it(people):
     claim = published(people)
     services.verdict_correct(
-        actor=people.reviewer, claim_id=claim.pk, rating=3, rationale="r", note="n"
+        actor=people.reviewer, claim_id=claim.pk, rating=scale_label(3), rationale="r", note="n"
     )
     correction_reject(actor=people.reviewer, claim_id=claim.pk)
     assert told(K.CORRECTION_REJECTED) == []
@@ -106,7 +111,7 @@ def test_inactive_people_are_not_told(people):
     people.other_reviewer.save()
     claim = published(people)
     services.verdict_correct(
-        actor=people.reviewer, claim_id=claim.pk, rating=3, rationale="r", note="n"
+        actor=people.reviewer, claim_id=claim.pk, rating=scale_label(3), rationale="r", note="n"
     )
     assert [r for r, *_ in told(K.CORRECTION_WAITING)] == ["root"]
 

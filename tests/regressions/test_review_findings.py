@@ -276,7 +276,7 @@ BIGINT = "Ensure this value is less than or equal to 9223372036854775807."
         ({"si_value_min": "1e400"}, "Ensure this value is less than or equal to 1e+50."),
         ({"published_after": "9999-12-31T23:59:59-10:00"}, "The date is out of range."),
         ({"search": "\x00"}, "Null characters are not allowed."),
-        ({"rating": "9"}, "Select a valid choice. 9 is not one of the available choices."),
+        ({"rating": "9"}, "A rating's number runs from 1 to 5; or give the label's name."),
     ],
 )
 def test_api_claims_list_bad_filters_are_a_400_naming_the_filter(q, error):

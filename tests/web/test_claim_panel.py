@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from claims import workflow
 from claims.models import ClaimState, Source, Verdict
+from tests.factories import verdict_form
 from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
@@ -77,11 +78,11 @@ def test_an_editor_starts_adds_edits_removes_sources_and_proposes(client, editor
     _post(client, "web:source_remove", [second.pk])
     assert not Source.objects.filter(pk=second.pk).exists()
 
-    verdict = {"verdict-rating": "2", "verdict-rationale": "Kupyansk is 38 miles away."}
+    verdict = {**verdict_form(2), "verdict-rationale": "Kupyansk is 38 miles away."}
     page = _post(client, "web:verdict_propose", [miles_claim.pk], verdict).content.decode()
     miles_claim.refresh_from_db()
     assert miles_claim.state == ClaimState.IN_REVIEW
-    assert Verdict.objects.get(claim=miles_claim).rating == 2
+    assert Verdict.objects.get(claim=miles_claim).rating_value == 2
     assert "Verdict proposed for review." in page
     assert "Proposed" in page or "proposed" in page
 
@@ -127,7 +128,7 @@ def test_a_proposal_without_a_source_is_refused_by_the_workflow(client, editor, 
     _post(client, "web:move", [miles_claim.pk, "start"])
     page = _panel(client, miles_claim)
     assert "A verdict cannot be proposed yet: a verdict needs at least one source." in page
-    data = {"verdict-rating": "2", "verdict-rationale": "Too far."}
+    data = {**verdict_form(2), "verdict-rationale": "Too far."}
     page = _post(client, "web:verdict_propose", [miles_claim.pk], data).content.decode()
     assert "Not done: a verdict needs at least one source." in page
     assert not Verdict.objects.exists()
@@ -137,7 +138,7 @@ def _in_review(client, editor, claim, source=SOURCE):
     client.force_login(editor)
     _post(client, "web:move", [claim.pk, "start"])
     _post(client, "web:source_add", [claim.pk], source)
-    data = {"verdict-rating": "2", "verdict-rationale": "Too far."}
+    data = {**verdict_form(2), "verdict-rationale": "Too far."}
     _post(client, "web:verdict_propose", [claim.pk], data)
 
 
@@ -180,14 +181,14 @@ def test_a_reviewer_proposes_a_correction_and_another_publishes_it(
     _in_review(client, editor, miles_claim)
     client.force_login(reviewer)
     _post(client, "web:move", [miles_claim.pk, "publish"])
-    data = {"correct-rating": "1", "correct-rationale": "Wrong.", "correct-note": "New map."}
+    data = {**verdict_form(1, "correct"), "correct-rationale": "Wrong.", "correct-note": "New map."}
     _post(client, "web:verdict_correct", [miles_claim.pk], data)
-    assert Verdict.objects.get(claim=miles_claim, is_current=True).rating == 2
+    assert Verdict.objects.get(claim=miles_claim, is_current=True).rating_value == 2
     client.force_login(ReviewerFactory(username="ravi"))
     pending = workflow.pending_correction(miles_claim)
     _post(client, "web:move", [miles_claim.pk, "approve_correction"], {"proposal": pending.pk})
     current = Verdict.objects.get(claim=miles_claim, is_current=True)
-    assert (current.rating, current.correction_note) == (1, "New map.")
+    assert (current.rating_value, current.correction_note) == (1, "New map.")
 
 
 def test_an_unknown_move_is_404_and_get_is_refused(client, editor, miles_claim):

@@ -14,13 +14,22 @@ from django.urls import reverse
 from claims import services, workflow
 from claims.models import ClaimState
 from claims.services.review import correction_reject
-from tests.factories import ReviewerFactory, SuperuserFactory
+from tests.factories import ReviewerFactory, SuperuserFactory, scale_label, verdict_form
 from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-CORRECTION = {"correct-rating": "1", "correct-rationale": "Plainly wrong.", "correct-note": "Map."}
+
+
+def correction() -> dict[str, str]:
+    return {
+        **verdict_form(1, "correct"),
+        "correct-rationale": "Plainly wrong.",
+        "correct-note": "Map.",
+    }
+
+
 OPEN_FORM = re.compile(r'<details class="correction" open>\s*<summary>Propose a correction')
 REFUSED = "Not done: the proposer of a correction cannot approve it; another reviewer must."
 
@@ -29,7 +38,9 @@ REFUSED = "Not done: the proposer of a correction cannot approve it; another rev
 def published(editor, reviewer, miles_claim):
     services.claim_start(actor=editor, claim_id=miles_claim.pk)
     services.source_add(actor=editor, claim_id=miles_claim.pk, title="Map", url="https://x.org")
-    services.verdict_propose(actor=editor, claim_id=miles_claim.pk, rating=2, rationale="Far.")
+    services.verdict_propose(
+        actor=editor, claim_id=miles_claim.pk, rating=scale_label(2), rationale="Far."
+    )
     services.claim_publish(actor=reviewer, claim_id=miles_claim.pk)
     return miles_claim
 
@@ -61,7 +72,7 @@ def test_a_correction_without_a_note_shows_the_error_in_an_open_form(
     client, reviewer, published, htmx
 ):
     client.force_login(reviewer)
-    data = {**CORRECTION, "correct-note": ""}
+    data = {**correction(), "correct-note": ""}
     response = _post(client, "web:verdict_correct", [published.pk], data, htmx=htmx)
     assert response.status_code == (200 if htmx else 400)
     page = response.content.decode()
@@ -76,23 +87,27 @@ def test_a_correction_proposed_in_the_panel_waits_for_another_reviewer(
     client, reviewer, second_reviewer, published
 ):
     client.force_login(reviewer)
-    page = _post(client, "web:verdict_correct", [published.pk], CORRECTION).content.decode()
+    page = _post(client, "web:verdict_correct", [published.pk], correction()).content.decode()
     assert "Correction proposed; another reviewer must approve it before it is published." in page
     assert "Correction waiting for approval:" in page and "proposed by rita" in page
     assert "Approve correction</button>" not in page  # not for its proposer
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
     public = client.get(reverse("web:public_check", args=[published.pk])).content.decode()
     assert "Map." not in public  # nothing public until approved
 
     page = _approve(client, published).content.decode()
     assert REFUSED in page
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
 
     client.force_login(second_reviewer)
     page = _approve(client, published).content.decode()
     assert "Correction approved and published." in page
     current = workflow.current_verdict(published)
-    assert (current.rating, current.author, current.reviewer) == (1, reviewer, second_reviewer)
+    assert (current.rating_value, current.author, current.reviewer) == (
+        1,
+        reviewer,
+        second_reviewer,
+    )
     assert "by rita, approved by ravi" in page
     assert "ravi · correction approved → Published" in page
     assert "rita · correction proposed → Published" in page
@@ -106,21 +121,25 @@ def test_approving_a_proposal_that_was_replaced_since_the_page_was_read_is_refus
     """Rita proposes P1, Ravi opens the panel, Rita withdraws P1 and proposes P2: Ravi's
     click on the button he saw next to P1 must not publish P2."""
     services.verdict_correct(
-        actor=reviewer, claim_id=published.pk, rating=1, rationale="seen", note="n"
+        actor=reviewer, claim_id=published.pk, rating=scale_label(1), rationale="seen", note="n"
     )
     client.force_login(second_reviewer)
     seen = _shown_proposal(client, published)
     assert seen, "the approve button must say which proposal it approves"
     correction_reject(actor=reviewer, claim_id=published.pk)
     services.verdict_correct(
-        actor=reviewer, claim_id=published.pk, rating=5, rationale="different", note="n2"
+        actor=reviewer,
+        claim_id=published.pk,
+        rating=scale_label(5),
+        rationale="different",
+        note="n2",
     )
     page = _approve(client, published, seen=seen).content.decode()
     assert (
         "Not done: the correction you were shown was withdrawn and another one is waiting "
         "now; read the new one before approving it." in page
     )
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
     assert workflow.pending_correction(published).rationale == "different"
 
     page = _approve(client, published).content.decode()  # after reading the new one
@@ -132,26 +151,26 @@ def test_an_approval_that_does_not_say_which_proposal_is_refused(
     client, reviewer, second_reviewer, published
 ):
     services.verdict_correct(
-        actor=reviewer, claim_id=published.pk, rating=1, rationale="x", note="y"
+        actor=reviewer, claim_id=published.pk, rating=scale_label(1), rationale="x", note="y"
     )
     client.force_login(second_reviewer)
     page = _approve(client, published, seen={}).content.decode()
     assert "Not done: the form did not say which correction you approve; reload the page." in page
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
 
 
 def test_a_superuser_cannot_approve_their_own_correction_in_the_panel(client, published):
     boss = SuperuserFactory(username="boss")
     client.force_login(boss)
-    _post(client, "web:verdict_correct", [published.pk], CORRECTION)
+    _post(client, "web:verdict_correct", [published.pk], correction())
     page = _approve(client, published).content.decode()
     assert REFUSED in page
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
 
 
 def test_a_reviewer_rejects_a_proposed_correction(client, reviewer, second_reviewer, published):
     client.force_login(reviewer)
-    _post(client, "web:verdict_correct", [published.pk], CORRECTION)
+    _post(client, "web:verdict_correct", [published.pk], correction())
     client.force_login(second_reviewer)
     page = _post(client, "web:move", [published.pk, "reject_correction"]).content.decode()
     assert "Correction rejected; the verdict stands." in page
@@ -161,17 +180,17 @@ def test_a_reviewer_rejects_a_proposed_correction(client, reviewer, second_revie
 
 def test_an_editor_neither_proposes_nor_approves_corrections(client, editor, reviewer, published):
     client.force_login(editor)
-    page = _post(client, "web:verdict_correct", [published.pk], CORRECTION).content.decode()
+    page = _post(client, "web:verdict_correct", [published.pk], correction()).content.decode()
     assert "Not done: only reviewers and superusers may do that." in page
     assert workflow.pending_correction(published) is None
     services.verdict_correct(
-        actor=reviewer, claim_id=published.pk, rating=1, rationale="x", note="y"
+        actor=reviewer, claim_id=published.pk, rating=scale_label(1), rationale="x", note="y"
     )
     page = _approve(client, published).content.decode()
     assert "Not done: only reviewers and superusers may do that." in page
     published.refresh_from_db()
     assert published.state == ClaimState.PUBLISHED
-    assert workflow.current_verdict(published).rating == 2
+    assert workflow.current_verdict(published).rating_value == 2
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, published):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from claims import services, workflow
 from claims.models import ClaimState, Source
 from claims.services.versions import version_of
-from tests.factories import ReviewerFactory
+from tests.factories import ReviewerFactory, scale_label, verdict_form
 from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,9 @@ def in_progress(editor, miles_claim):
 
 @pytest.fixture
 def in_review(editor, in_progress):
-    services.verdict_propose(actor=editor, claim_id=in_progress.pk, rating=2, rationale="Far.")
+    services.verdict_propose(
+        actor=editor, claim_id=in_progress.pk, rating=scale_label(2), rationale="Far."
+    )
     in_progress.refresh_from_db()
     return in_progress
 
@@ -137,7 +139,7 @@ def test_a_verdict_proposed_on_a_claim_changed_since_is_refused_and_the_rational
     read = version_of(in_progress)
     services.source_add(actor=reviewer, claim_id=in_progress.pk, title="Atlas")
     data = {
-        "verdict-rating": "2",
+        **verdict_form(2),
         "verdict-rationale": "Kupyansk is 38 miles away.",
         "verdict-version": read,
     }
@@ -146,7 +148,7 @@ def test_a_verdict_proposed_on_a_claim_changed_since_is_refused_and_the_rational
     assert f"This claim {CHANGED}" in form
     assert "rita added the source “Atlas”." in form
     assert "Kupyansk is 38 miles away.</textarea>" in form
-    assert '<option value="2" selected>' in form
+    assert f'<option value="{scale_label(2).pk}" selected>' in form
     in_progress.refresh_from_db()
     assert in_progress.state == ClaimState.IN_PROGRESS
 
@@ -160,7 +162,9 @@ def test_publishing_a_verdict_revised_after_the_panel_was_read_is_refused(
     client.force_login(reviewer)
     read = as_read("web:move", in_review.pk)
     services.claim_send_back(actor=ravi, claim_id=in_review.pk, comment="Which map?")
-    services.verdict_propose(actor=editor, claim_id=in_review.pk, rating=5, rationale="Close.")
+    services.verdict_propose(
+        actor=editor, claim_id=in_review.pk, rating=scale_label(5), rationale="Close."
+    )
 
     page = _text(_post(client, "web:move", [in_review.pk, "publish"], read))
     assert f"This claim {CHANGED}" in page
@@ -223,7 +227,11 @@ def test_approving_a_correction_on_a_claim_changed_since_is_refused(
     ravi = ReviewerFactory(username="ravi")
     services.claim_publish(actor=reviewer, claim_id=in_review.pk)
     services.verdict_correct(
-        actor=reviewer, claim_id=in_review.pk, rating=1, rationale="Wrong.", note="Map."
+        actor=reviewer,
+        claim_id=in_review.pk,
+        rating=scale_label(1),
+        rationale="Wrong.",
+        note="Map.",
     )
     client.force_login(ravi)
     pending = workflow.pending_correction(in_review)
@@ -232,7 +240,7 @@ def test_approving_a_correction_on_a_claim_changed_since_is_refused(
     services.source_update(actor=reviewer, source_id=source.pk, quote="A new quote.")
     page = _text(_post(client, "web:move", [in_review.pk, "approve_correction"], read))
     assert f"This claim {CHANGED}" in page and "rita edited the source “A”." in page
-    assert workflow.current_verdict(in_review).rating == 2
+    assert workflow.current_verdict(in_review).rating_value == 2
     assert workflow.pending_correction(in_review) == pending
 
 
@@ -273,7 +281,7 @@ def test_a_form_without_a_version_is_refused_with_a_message_to_reload(
     page = _text(_post(client, "web:source_edit", [source.pk], _edit("B", ""), htmx=htmx))
     assert NO_VERSION.format("source") in page
     assert "check it, then make your change again." in page
-    data = {"verdict-rating": "2", "verdict-rationale": "Far."}
+    data = {**verdict_form(2), "verdict-rationale": "Far."}
     page = _text(_post(client, "web:verdict_propose", [in_progress.pk], data, htmx=htmx))
     assert NO_VERSION.format("claim") in page
     page = _text(_post(client, "web:move", [in_progress.pk, "dismiss"], {}, htmx=htmx))
@@ -336,7 +344,7 @@ def test_the_verdict_form_has_no_rating_chosen_and_asks_for_one(client, editor, 
     ("name", "data", "field"),
     [
         ("web:source_add", {"url": "https://a.org"}, "id_title"),
-        ("web:verdict_propose", {"verdict-rating": "2"}, "id_verdict-rationale"),
+        ("web:verdict_propose", {"verdict-rating": "rated"}, "id_verdict-rationale"),
         ("web:send_back", {"back-comment": ""}, "id_back-comment"),
     ],
 )
@@ -345,6 +353,7 @@ def test_a_refused_form_focuses_its_first_invalid_field(
 ):
     if name == "web:verdict_propose":
         services.claim_send_back(actor=reviewer, claim_id=in_review.pk, comment="Which map?")
+        data = verdict_form(2)  # a label's id: read once the database is open
     client.force_login(reviewer)
     page = _text(_post(client, name, [in_review.pk], {**as_read(name, in_review.pk), **data}))
     tag = re.search(rf'<[^>]*id="{field}"[^>]*>', page).group(0)

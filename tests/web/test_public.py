@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from claims import claimreview, services
 from claims.services.review import correction_approve
-from tests.factories import ReviewerFactory
+from tests.factories import ReviewerFactory, scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,10 @@ def published(editor, reviewer, miles_claim):
         reference_unit="km",
     )
     services.verdict_propose(
-        actor=editor, claim_id=miles_claim.pk, rating=2, rationale="It is 38 miles, not 30."
+        actor=editor,
+        claim_id=miles_claim.pk,
+        rating=scale_label(2),
+        rationale="It is 38 miles, not 30.",
     )
     services.claim_publish(actor=reviewer, claim_id=miles_claim.pk)
     miles_claim.refresh_from_db()
@@ -91,7 +94,11 @@ def test_an_unpublished_claim_has_no_public_page(client, miles_claim):
 
 def test_a_correction_is_shown_with_its_note(client, reviewer, published):
     services.verdict_correct(
-        actor=reviewer, claim_id=published.pk, rating=1, rationale="Plainly wrong.", note="Map."
+        actor=reviewer,
+        claim_id=published.pk,
+        rating=scale_label(1),
+        rationale="Plainly wrong.",
+        note="Map.",
     )
     correction_approve(actor=ReviewerFactory(username="ravi"), claim_id=published.pk)
     page = client.get(reverse("web:public_check", args=[published.pk])).content.decode()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import CheckResult, ClaimState, Quantity, Source, Verdict
-from tests.factories import ArticleFactory, ClaimFactory, EditorFactory
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, rated
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,9 @@ def test_claims_list_with_filters(signed_in, editor):
 def test_article_page_with_a_claim_open(signed_in, editor):
     article = _article()
     opened = _claims(article, 1, assignee=editor, state="in_progress")[0]
+    # One source from the start, so that the verdict form (and its list of ratings) shows
+    # in both counts.
+    Source.objects.create(claim=opened, title="S", url="https://a.org/")
     state = {"start": 1}
 
     def grow(n):
@@ -151,7 +154,7 @@ def test_public_page(client):
     claim = _claims(_article(), 1, state=ClaimState.PUBLISHED)[0]
     old = Verdict.objects.create(
         claim=claim,
-        rating=3,
+        **rated(3),
         rationale="r",
         author=author,
         reviewer=reviewer,
@@ -160,7 +163,7 @@ def test_public_page(client):
     )
     Verdict.objects.create(
         claim=claim,
-        rating=2,
+        **rated(2),
         rationale="r",
         author=author,
         reviewer=reviewer,

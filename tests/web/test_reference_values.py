@@ -14,9 +14,9 @@ from rest_framework.test import APIClient
 from claims import services
 from claims.checks.reference import GRADES
 from claims.extraction.quantity import KINDS
-from claims.models import ClaimState, Rating, Source
+from claims.models import ClaimState, Source
 from claims.services.reference_values import FIGURE_MESSAGE, NO_QUANTITY, read_figure
-from claims.services.references import GRADE_RATINGS
+from claims.services.references import grade_label, scale_labels
 from claims.web.forms import SourceForm
 from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, QuantityFactory
 from tests.web.reading import as_read
@@ -243,9 +243,14 @@ def test_anything_but_a_number_is_refused(written):
 # --- the suggestion on the rating scale ------------------------------------------------------
 
 
-def test_every_grade_maps_to_a_rating_of_the_scale():
-    assert set(GRADE_RATINGS) == set(GRADES)
-    assert [GRADE_RATINGS[g] for g in GRADES] == [Rating.TRUE, Rating.MOSTLY_TRUE, Rating.FALSE]
+@pytest.mark.django_db
+def test_every_grade_maps_to_a_label_of_the_default_scale():
+    labels = scale_labels()
+    assert [grade_label(g, labels).choice_name for g in GRADES] == [  # type: ignore[union-attr]
+        "5 – True",
+        "4 – Mostly true",
+        "1 – False",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from claims import services
 from claims.http.security import POLICY
+from tests.factories import scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,9 @@ def test_pages_have_no_inline_script_or_event_handler(client, editor, reviewer, 
     client.force_login(editor)
     services.claim_start(actor=editor, claim_id=miles_claim.pk)
     services.source_add(actor=editor, claim_id=miles_claim.pk, title="Map", url="https://x.org")
-    services.verdict_propose(actor=editor, claim_id=miles_claim.pk, rating=2, rationale="Far.")
+    services.verdict_propose(
+        actor=editor, claim_id=miles_claim.pk, rating=scale_label(2), rationale="Far."
+    )
     services.claim_publish(actor=reviewer, claim_id=miles_claim.pk)
     article = reverse("web:article", args=[miles_claim.article_id])
     urls = [

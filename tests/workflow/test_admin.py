@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from claims.models import Claim, ClaimState, Verdict
 from claims.services.versions import version_of
-from tests.factories import ArticleFactory, ClaimFactory, UserFactory
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory, scale_label
 from tests.workflow.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +135,7 @@ def test_a_verdict_corrected_in_the_admin_keeps_the_old_one(client, people, clai
     client.force_login(people["reviewer"])
     url = reverse("admin:claims_verdict_change", args=[old.pk])
     data = {
-        "rating": 2,
+        "rating": scale_label(2).pk,
         "rationale": "The census says 130.",
         "correction_note": "New census",
         "version": version_of(old),  # as read on the change page
@@ -162,7 +162,12 @@ def test_a_correction_without_a_note_is_refused_in_the_admin(client, people, cla
     old = claim.verdicts.get()
     client.force_login(people["reviewer"])
     url = reverse("admin:claims_verdict_change", args=[old.pk])
-    data = {"rating": 2, "rationale": "x", "correction_note": "", "version": version_of(old)}
+    data = {
+        "rating": scale_label(2).pk,
+        "rationale": "x",
+        "correction_note": "",
+        "version": version_of(old),
+    }
     response = client.post(url, data)
     assert response.status_code == 200
     assert "a correction needs a note" in response.content.decode()

@@ -17,6 +17,7 @@ from claims.admin.versions import INPUT_KEPT
 from claims.models import ClaimState, Source
 from claims.services.review import correction_approve
 from claims.services.versions import version_of
+from tests.factories import scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,11 @@ def test_a_source_save_without_a_version_is_refused(client, people, source):
 
 
 def _correction(old, **changes) -> dict:
-    data = {"rating": 2, "rationale": "The census says 130.", "correction_note": "New census"}
+    data = {
+        "rating": scale_label(2).pk,
+        "rationale": "The census says 130.",
+        "correction_note": "New census",
+    }
     return {**data, "version": version_of(old), **changes}
 
 
@@ -103,7 +108,11 @@ def test_a_correction_from_a_page_read_before_another_was_approved_is_refused(
     url = reverse("admin:claims_verdict_change", args=[old.pk])
     read = _correction(old)
     services.verdict_correct(
-        actor=people["superuser"], claim_id=claim.pk, rating=1, rationale="R", note="Other"
+        actor=people["superuser"],
+        claim_id=claim.pk,
+        rating=scale_label(1),
+        rationale="R",
+        note="Other",
     )
     correction_approve(actor=people["author_reviewer"], claim_id=claim.pk)
 

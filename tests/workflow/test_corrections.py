@@ -17,6 +17,7 @@ from claims.models import ClaimState, Verdict
 from claims.services.review import PROPOSAL_REPLACED, correction_approve, correction_reject
 from claims.services.versions import version_of
 from claims.workflow import Move, TransitionError
+from tests.factories import scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ PROPOSER_REFUSED = "the proposer of a correction cannot approve it; another revi
 
 def _propose(people, claim, who="author_reviewer", note="The census says 130."):
     return services.verdict_correct(
-        actor=people[who], claim_id=claim.pk, rating=2, rationale="Revised.", note=note
+        actor=people[who], claim_id=claim.pk, rating=scale_label(2), rationale="Revised.", note=note
     )
 
 
@@ -154,7 +155,7 @@ def test_the_admin_shows_each_correction_before_approving_it(client, people, cla
     page = client.post(reverse("admin:claims_claim_changelist"), data)
     text = page.content.decode()
     assert page.status_code == 200 and "Approve these corrections?" in text
-    assert "(2/5)" in text and "Revised." in text and "New census" in text
+    assert "2 – Mostly false" in text and "Revised." in text and "New census" in text
     assert people["author_reviewer"].get_username() in text
     assert workflow.pending_correction(claim) is not None  # nothing approved yet
 
@@ -183,7 +184,7 @@ def test_a_correction_made_in_the_admin_waits_for_another_reviewer(client, peopl
     client.force_login(people["author_reviewer"])
     url = reverse("admin:claims_verdict_change", args=[old.pk])
     data = {
-        "rating": 2,
+        "rating": scale_label(2).pk,
         "rationale": "The census says 130.",
         "correction_note": "New census",
         "version": version_of(old),  # as read on the change page
@@ -243,7 +244,9 @@ def test_a_verdict_is_published_only_by_someone_other_than_its_author(
     author, publisher, people, claim_in
 ):
     claim = claim_in(S.IN_PROGRESS)
-    services.verdict_propose(actor=people[author], claim_id=claim.pk, rating=4, rationale="R.")
+    services.verdict_propose(
+        actor=people[author], claim_id=claim.pk, rating=scale_label(4), rationale="R."
+    )
     if author == publisher:
         with pytest.raises(TransitionError, match="the author of a verdict cannot approve it"):
             services.claim_publish(actor=people[publisher], claim_id=claim.pk)
@@ -261,9 +264,9 @@ def test_the_reviewer_who_published_a_verdict_cannot_change_its_rating_alone(peo
     _propose(people, claim, who="reviewer")
     with pytest.raises(TransitionError, match=PROPOSER_REFUSED):
         correction_approve(actor=people["reviewer"], claim_id=claim.pk)
-    assert workflow.current_verdict(claim).rating != 2
+    assert workflow.current_verdict(claim).rating_value != 2
     live = correction_approve(actor=people["author_reviewer"], claim_id=claim.pk)
-    assert (live.rating, live.author, live.reviewer) == (
+    assert (live.rating_value, live.author, live.reviewer) == (
         2,
         people["reviewer"],
         people["author_reviewer"],
@@ -277,7 +280,7 @@ def test_a_superuser_cannot_approve_their_own_correction_in_the_admin(client, pe
     client.force_login(boss)
     url = reverse("admin:claims_verdict_change", args=[old.pk])
     data = {
-        "rating": 1,
+        "rating": scale_label(1).pk,
         "rationale": "Wrong.",
         "correction_note": "Re-measured",
         "version": version_of(old),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from claims import selectors, services
 from claims.models import ClaimState, Verdict
 from claims.services.review import correction_approve
+from tests.factories import scale_label
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_the_history_of_a_verdict_shows_who_changed_it_when_and_from_what_to_what(people, claim_in):
     claim = claim_in(ClaimState.IN_PROGRESS)
     before = timezone.now()
-    services.verdict_propose(actor=people["editor"], claim_id=claim.pk, rating=2, rationale="A")
+    services.verdict_propose(
+        actor=people["editor"], claim_id=claim.pk, rating=scale_label(2), rationale="A"
+    )
     services.claim_publish(actor=people["reviewer"], claim_id=claim.pk)
 
     proposed, published = claim.verdicts.get().history.order_by("history_date")
@@ -34,7 +37,11 @@ def test_a_correction_shows_in_the_old_verdicts_history(people, claim_in):
     claim = claim_in(ClaimState.PUBLISHED)
     old = claim.verdicts.get()
     services.verdict_correct(
-        actor=people["superuser"], claim_id=claim.pk, rating=1, rationale="B", note="New count"
+        actor=people["superuser"],
+        claim_id=claim.pk,
+        rating=scale_label(1),
+        rationale="B",
+        note="New count",
     )
     correction_approve(actor=people["reviewer"], claim_id=claim.pk)
     last = old.history.latest()
@@ -84,11 +91,19 @@ def test_the_public_selector_gives_the_published_verdict_and_its_corrections(peo
     claim = claim_in(ClaimState.PUBLISHED)
     first = claim.verdicts.get()
     services.verdict_correct(
-        actor=people["reviewer"], claim_id=claim.pk, rating=2, rationale="B", note="Second look"
+        actor=people["reviewer"],
+        claim_id=claim.pk,
+        rating=scale_label(2),
+        rationale="B",
+        note="Second look",
     )
     correction_approve(actor=people["superuser"], claim_id=claim.pk)
     services.verdict_correct(
-        actor=people["superuser"], claim_id=claim.pk, rating=1, rationale="C", note="Third look"
+        actor=people["superuser"],
+        claim_id=claim.pk,
+        rating=scale_label(1),
+        rationale="C",
+        note="Third look",
     )
     third = correction_approve(actor=people["reviewer"], claim_id=claim.pk)
     shown = selectors.claim_published_verdict(claim_id=claim.pk)

@@ -14,6 +14,7 @@ from claims import services, workflow
 from claims.models import Claim, ClaimState, Source, Verdict
 from claims.services.review import correction_approve, correction_reject
 from claims.workflow import Move, TransitionError
+from tests.factories import scale_label
 from tests.workflow.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def _make_move(move: Move, actor: Any, claim: Claim) -> None:
         Move.ASSIGN: lambda: services.claim_assign(actor=actor, claim_id=claim.pk, assignee=actor),
         Move.START: lambda: services.claim_start(actor=actor, claim_id=claim.pk),
         Move.PROPOSE: lambda: services.verdict_propose(
-            actor=actor, claim_id=claim.pk, rating=2, rationale="The survey says 130."
+            actor=actor, claim_id=claim.pk, rating=scale_label(2), rationale="The survey says 130."
         ),
         Move.PUBLISH: lambda: services.claim_publish(actor=actor, claim_id=claim.pk),
         Move.SEND_BACK: lambda: services.claim_send_back(
@@ -71,7 +72,11 @@ def _make_move(move: Move, actor: Any, claim: Claim) -> None:
         ),
         Move.DISMISS: lambda: services.claim_dismiss(actor=actor, claim_id=claim.pk),
         Move.CORRECT: lambda: services.verdict_correct(
-            actor=actor, claim_id=claim.pk, rating=3, rationale="Revised.", note="Typo fixed."
+            actor=actor,
+            claim_id=claim.pk,
+            rating=scale_label(3),
+            rationale="Revised.",
+            note="Typo fixed.",
         ),
         Move.APPROVE_CORRECTION: lambda: correction_approve(actor=actor, claim_id=claim.pk),
         Move.REJECT_CORRECTION: lambda: correction_reject(actor=actor, claim_id=claim.pk),
@@ -91,7 +96,11 @@ def test_each_move_is_allowed_exactly_for_the_roles_of_the_table(
     claim = claim_in(state)
     if move in NEEDS_A_PROPOSAL and state == S.PUBLISHED:
         services.verdict_correct(
-            actor=people["author_reviewer"], claim_id=claim.pk, rating=3, rationale="R", note="N"
+            actor=people["author_reviewer"],
+            claim_id=claim.pk,
+            rating=scale_label(3),
+            rationale="R",
+            note="N",
         )
     actor = people[role]
     allowed = role in ALLOWED.get((move, state), set())
@@ -128,22 +137,30 @@ def test_every_pair_of_the_table_is_a_real_move_and_state():
 def test_a_proposal_without_a_rationale_is_refused(people, claim_in):
     claim = claim_in(S.IN_PROGRESS)
     with pytest.raises(TransitionError, match="needs a rationale"):
-        services.verdict_propose(actor=people["editor"], claim_id=claim.pk, rating=1, rationale=" ")
+        services.verdict_propose(
+            actor=people["editor"], claim_id=claim.pk, rating=scale_label(1), rationale=" "
+        )
 
 
 def test_a_proposal_without_a_source_is_refused(people, claim_in):
     claim = claim_in(S.IN_PROGRESS)
     claim.sources.all().delete()
     with pytest.raises(TransitionError, match="at least one source"):
-        services.verdict_propose(actor=people["editor"], claim_id=claim.pk, rating=1, rationale="x")
+        services.verdict_propose(
+            actor=people["editor"], claim_id=claim.pk, rating=scale_label(1), rationale="x"
+        )
 
 
 def test_an_editor_may_not_propose_on_an_unassigned_claim_but_a_reviewer_may(people, claim_in):
     claim = claim_in(S.IN_PROGRESS)
     Claim.objects.filter(pk=claim.pk).update(assignee=None)
     with pytest.raises(TransitionError, match="only its assignee"):
-        services.verdict_propose(actor=people["editor"], claim_id=claim.pk, rating=1, rationale="x")
-    services.verdict_propose(actor=people["reviewer"], claim_id=claim.pk, rating=1, rationale="x")
+        services.verdict_propose(
+            actor=people["editor"], claim_id=claim.pk, rating=scale_label(1), rationale="x"
+        )
+    services.verdict_propose(
+        actor=people["reviewer"], claim_id=claim.pk, rating=scale_label(1), rationale="x"
+    )
 
 
 def test_publishing_records_the_reviewer_and_the_time(people, claim_in):
@@ -156,7 +173,9 @@ def test_publishing_records_the_reviewer_and_the_time(people, claim_in):
 def test_the_author_of_a_verdict_cannot_publish_it_even_as_superuser(people, claim_in):
     claim = claim_in(S.IN_PROGRESS)
     boss = people["superuser"]
-    services.verdict_propose(actor=boss, claim_id=claim.pk, rating=4, rationale="Checked.")
+    services.verdict_propose(
+        actor=boss, claim_id=claim.pk, rating=scale_label(4), rationale="Checked."
+    )
     with pytest.raises(TransitionError, match="author of a verdict cannot approve it"):
         services.claim_publish(actor=boss, claim_id=claim.pk)
 
@@ -180,17 +199,23 @@ def test_sending_back_needs_a_comment_and_keeps_it_for_the_editor(people, claim_
 def test_a_proposal_after_a_send_back_revises_the_same_draft(people, claim_in):
     claim = claim_in(S.IN_REVIEW)
     services.claim_send_back(actor=people["reviewer"], claim_id=claim.pk, comment="Which year?")
-    services.verdict_propose(actor=people["editor"], claim_id=claim.pk, rating=1, rationale="2021")
+    services.verdict_propose(
+        actor=people["editor"], claim_id=claim.pk, rating=scale_label(1), rationale="2021"
+    )
     claim.refresh_from_db()
     assert claim.review_comment == ""
-    assert list(claim.verdicts.values_list("rating", "author__username")) == [(1, "editor")]
+    assert list(claim.verdicts.values_list("rating_value", "author__username")) == [(1, "editor")]
 
 
 def test_a_correction_needs_a_note(people, claim_in):
     claim = claim_in(S.PUBLISHED)
     with pytest.raises(TransitionError, match="correction needs a note"):
         services.verdict_correct(
-            actor=people["reviewer"], claim_id=claim.pk, rating=1, rationale="x", note=""
+            actor=people["reviewer"],
+            claim_id=claim.pk,
+            rating=scale_label(1),
+            rationale="x",
+            note="",
         )
 
 
@@ -198,7 +223,11 @@ def test_a_correction_keeps_the_old_verdict_and_supersedes_it(people, claim_in):
     claim = claim_in(S.PUBLISHED)
     old = claim.verdicts.get()
     services.verdict_correct(
-        actor=people["reviewer"], claim_id=claim.pk, rating=2, rationale="New data.", note="Fixed"
+        actor=people["reviewer"],
+        claim_id=claim.pk,
+        rating=scale_label(2),
+        rationale="New data.",
+        note="Fixed",
     )
     new = correction_approve(actor=people["superuser"], claim_id=claim.pk)
     old.refresh_from_db()
