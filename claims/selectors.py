@@ -393,6 +393,7 @@ def notifications_for(*, user: Any, unread_only: bool = False) -> QuerySet[Any]:
             "created_at",
             "read_at",
             "recipient_id",
+            "error_report_id",
             "claim__id",
             "claim__text",
             "claim__state",
@@ -580,3 +581,15 @@ def claim_for_public_page(*, claim_id: int) -> Claim | None:
         )
         .first()
     )
+
+
+# --- readers' error reports (claims/services/reports.py writes them) -------------------------
+
+
+def error_reports_open_count(*, claim_id: int) -> int:
+    """How many readers' reports about the claim still wait for a reviewer."""
+    from claims.models import ErrorReport, ErrorReportStatus
+
+    return ErrorReport.objects.filter(
+        claim_id=claim_id, status=ErrorReportStatus.CORRECTION_REQUESTED
+    ).count()

@@ -112,3 +112,19 @@ def email_notification(self: Task, notification_id: int) -> None:
             return
         log.warning("email of notification %s failed (%s); retrying", notification_id, exc)
         raise self.retry(exc=exc, countdown=_backoff(self)) from exc
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=EMAIL_MAX_RETRIES)
+def email_report_acknowledgement(self: Task, report_id: int) -> None:
+    """Thank a reader for their error report by email; as `email_notification`, a failing mail
+    server is tried again a few times, and an in-process run never raises."""
+    from claims.services.reports import error_report_acknowledge
+
+    try:
+        error_report_acknowledge(report_id=report_id)
+    except Exception as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            log.exception("acknowledgement of report %s could not be sent", report_id)
+            return
+        log.warning("acknowledgement of report %s failed (%s); retrying", report_id, exc)
+        raise self.retry(exc=exc, countdown=_backoff(self)) from exc

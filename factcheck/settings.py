@@ -351,6 +351,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the app is reached from outside: the links in emails start with it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# --- Reader error reports (claims/web/reports.py) -------------------------------------------
+# At most this many reports an hour from one address (counted in the database, by an HMAC of
+# the address); a form sent sooner than REPORT_MIN_FILL_SECONDS after it was shown is taken
+# for a bot's, and one older than REPORT_MAX_AGE_SECONDS must be sent again.
+REPORTS_PER_HOUR = env.int("REPORTS_PER_HOUR", default=5)
+REPORT_MIN_FILL_SECONDS = env.float("REPORT_MIN_FILL_SECONDS", default=3.0)
+REPORT_MAX_AGE_SECONDS = env.int("REPORT_MAX_AGE_SECONDS", default=24 * 60 * 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

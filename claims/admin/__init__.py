@@ -4,6 +4,6 @@ Every change goes through claims/services (which asks claims/workflow.py), so th
 claim exactly as the web UI and the API do.
 """
 
-from claims.admin import articles, claims, evidence, scales
+from claims.admin import articles, claims, evidence, reports, scales
 
-__all__ = ["articles", "claims", "evidence", "scales"]
+__all__ = ["articles", "claims", "evidence", "reports", "scales"]

@@ -137,7 +137,10 @@ class ClaimAdmin(HistoryAdmin):
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("text", "sentence", "article", "kind", "check_worthiness")}),
-        ("Workflow", {"fields": ("state", "assignee", "review_comment", "worst_outcome")}),
+        (
+            "Workflow",
+            {"fields": ("state", "assignee", "review_comment", "worst_outcome", "reader_reports")},
+        ),
         ("Audit", {"fields": ("detached", "start", "end", "created_at", "updated_at")}),
     )
 
@@ -209,6 +212,20 @@ class ClaimAdmin(HistoryAdmin):
     def in_the_panel(self, obj: Claim) -> str:
         hidden = format_html('<span class="visually-hidden"> claim {} in the panel</span>', obj.pk)
         return format_html('<a href="{}">Open{}</a>', obj.get_absolute_url(), hidden)
+
+    @admin.display(description="readers' reports")
+    def reader_reports(self, obj: Claim) -> str:
+        """The open reports in the queue, filtered to this claim (one COUNT)."""
+        count = selectors.error_reports_open_count(claim_id=obj.pk)
+        if not count:
+            return "None open"
+        url = reverse("admin:claims_errorreport_changelist")
+        return format_html(
+            '<a href="{}?claim__id__exact={}&amp;status=correction_requested">{} open</a>',
+            url,
+            obj.pk,
+            count,
+        )
 
     @admin.display(description="worst finding", ordering="worst_outcome")
     def worst_finding(self, obj: Claim) -> str:

@@ -401,9 +401,10 @@ class MarkedSerializer(serializers.Serializer):
 class NotificationSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     actor = person()
-    claim_text = serializers.CharField(source="claim.text")
+    # A reader's report from the general form names no claim: these are null then.
+    claim_text = serializers.CharField(source="claim.text", allow_null=True)
     claim_url = serializers.SerializerMethodField()
-    article_title = serializers.CharField(source="claim.article.title")
+    article_title = serializers.CharField(source="claim.article.title", allow_null=True)
     unread = serializers.SerializerMethodField()
 
     class Meta:
@@ -416,6 +417,7 @@ class NotificationSerializer(serializers.ModelSerializer):
             "claim_url",
             "claim_text",
             "article_title",
+            "error_report",
             "actor",
             "message",
             "created_at",
@@ -423,7 +425,9 @@ class NotificationSerializer(serializers.ModelSerializer):
             "unread",
         ]
 
-    def get_claim_url(self, notification) -> str:
+    def get_claim_url(self, notification) -> str | None:
+        if notification.claim_id is None:
+            return None
         return reverse(
             "api:claim-detail", args=[notification.claim_id], request=self.context.get("request")
         )

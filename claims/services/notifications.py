@@ -1,4 +1,5 @@
-"""Telling people what happened to their claims: in the app, and by email.
+"""Telling people what happened to their claims, and that a reader reported an error: in the
+app, and by email.
 
 The review services call one `notify_*` function per move, inside the move's transaction, so
 the notification exists exactly when the move does (a refused or rolled-back move leaves none).
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from claims import selectors, workflow
-from claims.models import Claim, Notification, NotificationKind, Verdict
+from claims.models import Claim, ErrorReport, Notification, NotificationKind, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +32,15 @@ log = logging.getLogger(__name__)
 def notify(
     *,
     kind: NotificationKind,
-    claim: Claim,
+    claim: Claim | None,
     actor: Any,
     recipients: Iterable[Any],
     message: str = "",
+    error_report: ErrorReport | None = None,
 ) -> list[Notification]:
     """Create one notification per recipient (never the actor, nobody twice) and email each
-    after the surrounding transaction commits."""
+    after the surrounding transaction commits. It is about a claim, a reader's report, or
+    both (a report from the general form has no claim)."""
     people: dict[int, Any] = {}
     for person in recipients:
         if person is not None and person.pk != getattr(actor, "pk", None) and person.is_active:
@@ -45,7 +48,14 @@ def notify(
     if not people:
         return []
     made = Notification.objects.bulk_create(
-        Notification(recipient=p, kind=kind, claim=claim, actor=actor, message=message)
+        Notification(
+            recipient=p,
+            kind=kind,
+            claim=claim,
+            error_report=error_report,
+            actor=actor,
+            message=message,
+        )
         for p in people.values()
     )
     emailed = [n.pk for n in made if n.recipient.email]
@@ -113,6 +123,23 @@ def notify_correction_decided(
     )
 
 
+# How much of a reader's message a notification carries; the report keeps it whole.
+REPORT_EXCERPT = 1_000
+
+
+def notify_correction_requested(*, report: ErrorReport) -> list[Notification]:
+    """A reader reported an error: every reviewer (and superuser) hears, with the reader's
+    words; nobody caused it from inside, so there is no actor."""
+    return notify(
+        kind=NotificationKind.CORRECTION_REQUESTED,
+        claim=report.claim,
+        error_report=report,
+        actor=None,
+        recipients=selectors.reviewers(),
+        message=Truncator(report.message).chars(REPORT_EXCERPT),
+    )
+
+
 # --- reading them ---------------------------------------------------------------------------
 
 
@@ -162,7 +189,11 @@ def _enqueue_emails(notification_ids: list[int]) -> None:
 
 def panel_url(claim: Claim) -> str:
     """The absolute address of the claim's panel, for an email read outside the app."""
-    return f"{settings.SITE_URL.rstrip('/')}{claim.get_absolute_url()}"
+    return absolute_url(claim.get_absolute_url())
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
 def notification_email(notification: Notification) -> tuple[str, str]:
@@ -172,10 +203,11 @@ def notification_email(notification: Notification) -> tuple[str, str]:
         "n": notification,
         "claim": claim,
         "actor": _name(notification.actor),
-        "link": panel_url(claim),
+        "link": absolute_url(notification.get_absolute_url()),
         "site": settings.SITE_URL,
     }
-    subject = f"[Factcheck] {notification.get_kind_display()}: “{_short(claim.text)}”"
+    about = claim.text if claim is not None else notification.message
+    subject = f"[Factcheck] {notification.get_kind_display()}: “{_short(about)}”"
     return subject, render_to_string("claims/notification_email.txt", context)
 
 

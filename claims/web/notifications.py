@@ -1,5 +1,5 @@
 """The notifications page: what happened to your claims, newest first; opening one marks it
-read and takes you to the claim's panel."""
+read and takes you to the claim's panel (a reader's report: to it in the reviewers' queue)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
         notification = notification_mark_read(user=request.user, notification_id=notification_id)
     except Notification.DoesNotExist as exc:
         raise Http404("No such notification.") from exc
-    return redirect(notification.claim.get_absolute_url())
+    return redirect(notification.get_absolute_url())
 
 
 @require_POST

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.web import claim_views, notifications, public, ratings, views
+from claims.web import claim_views, notifications, public, ratings, reports, views
 
 app_name = "web"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
     path("checks/<int:claim_id>/", public.public_check, name="public_check"),
     path("ratings.css", ratings.rating_styles, name="rating_styles"),
+    path("checks/<int:claim_id>/report/", reports.claim_report, name="claim_report"),
+    path("report-an-error/", reports.general_report, name="report_error"),
+    path("report-an-error/thanks/", reports.report_thanks, name="report_thanks"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path(
         "notifications/<int:notification_id>/open/",
