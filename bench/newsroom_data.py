@@ -76,9 +76,10 @@ def fill(n_claims: int, seed: int = 7) -> None:
     from django.utils import timezone
 
     from claims.intake import content_hash
-    from claims.models import Article, CheckResult, Claim, Quantity, Source, Verdict
+    from claims.models import Article, CheckResult, Claim, Quantity, RatingScale, Source, Verdict
 
     rng = random.Random(seed)
+    labels = list(RatingScale.current().labels.all())
     run = uuid.uuid4().hex  # a second fill must not collide with the first's content hashes
     people = make_people()
     editors = [p for p in people if p.groups.filter(name="Editors").exists()]
@@ -126,12 +127,14 @@ def fill(n_claims: int, seed: int = 7) -> None:
                 for c in reviewed
             )
             Verdict.objects.bulk_create(
-                Verdict(
-                    claim=c,
-                    rating=rng.randint(1, 5),
-                    rationale="Bench rationale.",
-                    author=rng.choice(editors),
-                    published_at=now if c.state == "published" else None,
+                rated(
+                    Verdict(
+                        claim=c,
+                        rationale="Bench rationale.",
+                        author=rng.choice(editors),
+                        published_at=now if c.state == "published" else None,
+                    ),
+                    rng.choice(labels),
                 )
                 for c in reviewed
             )
@@ -140,6 +143,12 @@ def fill(n_claims: int, seed: int = 7) -> None:
     seconds = time.perf_counter() - started
     print(f"filled {n_claims:,} claims in {n_articles:,} articles in {seconds:.1f} s")
     assert Group.objects.filter(name="Reviewers").exists()
+
+
+def rated(verdict, label):
+    """The verdict rated with `label`, as the services rate one (Verdict.set_label)."""
+    verdict.set_label(label)
+    return verdict
 
 
 def article_claims(article, parts, rng, editors):

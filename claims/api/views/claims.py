@@ -3,15 +3,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import selectors, services
+from claims import exports, selectors, services
 from claims.api.etags import GUARDED_WRITE_ERRORS, etag_of, if_match_locked, if_match_parameter
 from claims.api.filters import ClaimFilter
 from claims.api.serializers import (
@@ -22,10 +24,19 @@ from claims.api.serializers import (
     DismissSerializer,
     ProposeSerializer,
 )
+from claims.http.downloads import csv_download
 from claims.models import Claim
 from claims.services.review import correction_approve, correction_reject
 
 IF_MATCH = if_match_parameter("claim")
+EXPORT_DESCRIPTION = (
+    "Every claim the filters select (the same filters and `ordering` as the claims list, no "
+    "pages), one row a claim, streamed as it is read: the article, the claim, its figures, "
+    "machine findings, current verdict and sources, and the public page once published. "
+    "UTF-8 with a byte-order mark, for spreadsheets (in Python, open it as `utf-8-sig`); "
+    "several figures, findings or sources share a cell, joined by ` | `; a cell that would "
+    "start a spreadsheet formula (`= + - @`, tab, carriage return) starts with `'`."
+)
 MOVE_RESPONSES = {200: ClaimSerializer, **GUARDED_WRITE_ERRORS}
 
 
@@ -60,6 +71,27 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Claim]:
         return selectors.claims_for_api()
+
+    def perform_content_negotiation(self, request: Request, force: bool = False):
+        # `Accept: text/csv` is what a client of the export asks for; the CSV is written by
+        # the action itself, so negotiation only picks how errors are told: JSON, as always.
+        return super().perform_content_negotiation(request, force=force or self.action == "export")
+
+    @extend_schema(
+        summary="The filtered claims as CSV, streamed",
+        description=EXPORT_DESCRIPTION,
+        filters=True,
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR, description="The CSV file, with a header row."
+            )
+        },
+    )
+    @action(detail=False, methods=["get"], url_path="export", pagination_class=None)
+    def export(self, request: Request) -> StreamingHttpResponse:
+        claims = self.filter_queryset(self.get_queryset())
+        chunks = exports.claims_csv(claims, absolute_url=request.build_absolute_uri)
+        return csv_download(chunks, name="claims")
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         claim = self.get_object()
