@@ -45,9 +45,14 @@ def claim_review(
         if verdict.rating_value is not None:
             rating.update(ratingValue=verdict.rating_value, bestRating=BEST, worstRating=WORST)
         review["reviewRating"] = rating
-        if verdict.published_at is not None:
-            # The newsroom's calendar day, as the public page shows it.
-            review["datePublished"] = timezone.localdate(verdict.published_at).isoformat()
+        # The newsroom's calendar days, as the public page shows them: first published, and
+        # last changed by a correction (as selectors.with_publication_dates annotates them).
+        first = getattr(claim, "first_published", None) or verdict.published_at
+        if first is not None:
+            review["datePublished"] = timezone.localdate(first).isoformat()
+        corrected = getattr(claim, "last_corrected", None)
+        if corrected is not None:
+            review["dateModified"] = timezone.localdate(corrected).isoformat()
     return review
 
 

@@ -183,7 +183,7 @@ def published_claims() -> QuerySet[Claim]:
     """Published claims with what their ClaimReview needs: never the article's texts, which
     may be megabytes each (the feed shows its title, address, publisher and dateline)."""
     return (
-        Claim.objects.filter(state=ClaimState.PUBLISHED)
+        with_publication_dates(Claim.objects.filter(state=ClaimState.PUBLISHED))
         .select_related("article")
         .defer("article__raw", "article__text", "article__search_vector")
         .prefetch_related(
@@ -568,7 +568,7 @@ def claim_for_public_page(*, claim_id: int) -> Claim | None:
     from claims.models import CheckResult, Source
 
     return (
-        Claim.objects.filter(pk=claim_id, state=ClaimState.PUBLISHED)
+        with_publication_dates(Claim.objects.filter(pk=claim_id, state=ClaimState.PUBLISHED))
         .select_related("article")
         .defer("article__raw", "article__text", "article__search_vector")
         .prefetch_related(
@@ -616,21 +616,27 @@ def _published_verdicts() -> QuerySet[Verdict]:
     return Verdict.objects.filter(published_at__isnull=False, claim__state=ClaimState.PUBLISHED)
 
 
+def with_publication_dates(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Annotate `first_published` (the first verdict's publication: ClaimReview's
+    datePublished) and `last_corrected` (the latest published correction, or None: its
+    dateModified), one indexed subquery each."""
+    published = Verdict.objects.filter(claim=OuterRef("pk"), published_at__isnull=False)
+    first = published.order_by("published_at", "id").values("published_at")[:1]
+    corrected = published.filter(supersedes__isnull=False).order_by("-published_at", "-id")
+    return queryset.annotate(
+        first_published=Subquery(first),
+        last_corrected=Subquery(corrected.values("published_at")[:1]),
+    )
+
+
 def public_checks() -> QuerySet[Claim]:
     """Published fact-checks, newest first publication first, with `first_published` (the
     first verdict's publication: datePublished), `last_corrected` (the latest published
     correction, or None: dateModified) and their current verdict in `current_verdicts`: a
     fixed number of queries per page, never the article's texts."""
-    published = Verdict.objects.filter(claim=OuterRef("pk"), published_at__isnull=False)
-    first = published.order_by("published_at", "id").values("published_at")[:1]
-    corrected = published.filter(supersedes__isnull=False).order_by("-published_at", "-id")
     return (
-        Claim.objects.filter(state=ClaimState.PUBLISHED)
-        .annotate(
-            first_published=Subquery(first),
-            last_corrected=Subquery(corrected.values("published_at")[:1]),
-        )
-        .filter(first_published__isnull=False)
+        with_publication_dates(Claim.objects.filter(state=ClaimState.PUBLISHED))
+        .filter(first_published__isnull=False)  # type: ignore[misc]
         .select_related("article")
         .only(*PUBLIC_CLAIM_FIELDS)
         .prefetch_related(

@@ -36,8 +36,8 @@ def public_check(request: HttpRequest, claim_id: int) -> HttpResponse:
         "verdict": current,
         "headline": headline(claim, current),
         # datePublished: the first verdict's publication; dateModified: the latest correction's.
-        "published_at": verdicts[-1].published_at,
-        "updated_at": corrections[0].published_at if corrections else None,
+        "published_at": claim.first_published,  # type: ignore[attr-defined]
+        "updated_at": claim.last_corrected,  # type: ignore[attr-defined]
         "corrections": corrections,
         "superseded": [v for v in verdicts if not v.is_current],
         "sources": list(claim.sources.all()),
