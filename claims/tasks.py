@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -104,14 +106,11 @@ def email_notification(self: Task, notification_id: int) -> None:
     says so. The notification itself stays in the app."""
     from claims.services.notifications import notification_send_email
 
-    try:
-        notification_send_email(notification_id=notification_id)
-    except Exception as exc:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            log.exception("email of notification %s could not be sent", notification_id)
-            return
-        log.warning("email of notification %s failed (%s); retrying", notification_id, exc)
-        raise self.retry(exc=exc, countdown=_backoff(self)) from exc
+    _mail_or_retry(
+        self,
+        f"email of notification {notification_id}",
+        partial(notification_send_email, notification_id=notification_id),
+    )
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=EMAIL_MAX_RETRIES)
@@ -120,11 +119,21 @@ def email_report_acknowledgement(self: Task, report_id: int) -> None:
     server is tried again a few times, and an in-process run never raises."""
     from claims.services.reports import error_report_acknowledge
 
+    _mail_or_retry(
+        self,
+        f"acknowledgement of report {report_id}",
+        partial(error_report_acknowledge, report_id=report_id),
+    )
+
+
+def _mail_or_retry(task: Task, what: str, send: Callable[[], object]) -> None:
+    """Send; on failure retry later with a backoff, up to the task's limit, then log. An
+    in-process (eager) run logs at once and never raises into the request that queued it."""
     try:
-        error_report_acknowledge(report_id=report_id)
+        send()
     except Exception as exc:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            log.exception("acknowledgement of report %s could not be sent", report_id)
+        if task.request.is_eager or task.request.retries >= task.max_retries:
+            log.exception("%s could not be sent", what)
             return
-        log.warning("acknowledgement of report %s failed (%s); retrying", report_id, exc)
-        raise self.retry(exc=exc, countdown=_backoff(self)) from exc
+        log.warning("%s failed (%s); retrying", what, exc)
+        raise task.retry(exc=exc, countdown=_backoff(task)) from exc

@@ -80,19 +80,15 @@ def checks_index(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def methodology(request: HttpRequest) -> HttpResponse:
-    organization = selectors.organization_for(request=request)
-    return render(
-        request,
-        "claims/public_text.html",
-        {"heading": "Methodology", "text": organization.methodology},
-    )
+    return _organization_text(request, "Methodology", "methodology")
 
 
 @public_page
 def corrections_policy(request: HttpRequest) -> HttpResponse:
-    organization = selectors.organization_for(request=request)
-    return render(
-        request,
-        "claims/public_text.html",
-        {"heading": "Corrections policy", "text": organization.corrections_policy},
-    )
+    return _organization_text(request, "Corrections policy", "corrections_policy")
+
+
+def _organization_text(request: HttpRequest, heading: str, field: str) -> HttpResponse:
+    """One of the organisation's Markdown texts as a public page."""
+    text = getattr(selectors.organization_for(request=request), field)
+    return render(request, "claims/public_text.html", {"heading": heading, "text": text})

@@ -202,3 +202,28 @@ def test_a_database_without_a_scale_in_use_gets_the_default_back():
         "2 – Mostly false",
         "1 – False",
     ]
+
+
+def test_an_admin_defines_labels_and_puts_the_scale_in_use(client, people, six_labels):
+    client.force_login(people["superuser"])
+    default = RatingScale.objects.get(name="Five-point scale")
+    page = client.get(reverse("admin:claims_ratingscale_change", args=[six_labels.pk]))
+    assert page.status_code == 200
+    assert 'type="color"' in page.content.decode()
+    changelist = reverse("admin:claims_ratingscale_changelist")
+    response = client.post(
+        changelist,
+        {"action": "put_in_use", "_selected_action": [default.pk]},
+        follow=True,
+    )
+    assert "“Five-point scale” is in use" in response.content.decode()
+    assert RatingScale.current() == default
+    assert list(RatingScale.objects.filter(in_use=True)) == [default]
+    # Two at once is refused, and nothing changes.
+    response = client.post(
+        changelist,
+        {"action": "put_in_use", "_selected_action": [default.pk, six_labels.pk]},
+        follow=True,
+    )
+    assert "Choose exactly one scale." in response.content.decode()
+    assert RatingScale.current() == default
