@@ -2,7 +2,9 @@
 
 No second gazetteer: a distance between two named places is read by the geography check's own
 phrase reader and pair resolver (geo_phrases, places.read_pair); every other name is looked up
-as the article context reads it (a country, a US state, a large town no namesake rivals).
+as the article context reads it (a country, a US state, a town of CONTEXT_MIN_POPULATION or
+more that no namesake rivals: a smaller one may be an ordinary word, "Since" or "More", and is
+read only where a stated distance names it).
 Places are compared at the finest level both sentences name: towns, else states, else
 countries ("Izium" and "Ukraine's Izium" are the same; "Izium" and "Ukraine" are compared as
 countries).
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.checks.gazetteer import Place, elsewhere, fold, gazetteer
-from claims.checks.geo_context import article_context
+from claims.checks.geo_context import CONTEXT_MIN_POPULATION, article_context
 from claims.checks.geo_phrases import find_geo_phrases
 from claims.checks.geo_regions import countries, us_states
 from claims.checks.geo_words import NAME_RUN
@@ -99,7 +101,7 @@ def _lookup(name: str) -> Place | tuple[str, str] | str | None:
     if key in us_states():
         return ("US", us_states()[key])
     ranked = sorted((m.place for m in gazetteer().large_places(name)), key=lambda p: -p.population)
-    if not ranked or not name[:1].isupper():
+    if not ranked or ranked[0].population < CONTEXT_MIN_POPULATION:
         return None
     top = ranked[0]
     rivals = [p for p in ranked[1:] if _RIVAL_FACTOR * p.population > top.population]
@@ -124,7 +126,7 @@ def _collect(found: dict[str, Place | tuple[str, str] | str]) -> Places:
             ident = key
         if ident not in seen:
             seen.add(ident)
-            names.append(name)
+            names.append(name.rstrip("."))  # a run may end on the sentence's full stop
     return Places(frozenset(towns), frozenset(states), frozenset(codes), tuple(names))
 
 

@@ -160,3 +160,11 @@ def test_the_package_imports_without_django():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_capitalised_ordinary_word_is_not_read_as_a_place():
+    # "Since" and "More" are small towns in GeoNames; outside a stated distance only towns of
+    # the article context's size are read.
+    assert not read_claim("Since early September, 5 km were taken.").places.names
+    assert not read_claim("More than 50 people attended.").places
+    assert read_claim("Since September, Ukraine retook 8,000 km².").places.names == ("Ukraine",)
