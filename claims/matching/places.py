@@ -27,7 +27,6 @@ from claims.extraction.quantity import Quantity
 _RUN = re.compile(NAME_RUN)
 # A town no namesake rivals within this factor of population (geo_context's rule).
 _RIVAL_FACTOR = 3
-_KM = {"kilometer": 1.0, "mile": 1.609344, "meter": 0.001, "nautical_mile": 1.852}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +79,7 @@ def _distance_pairs(sentence: str, quantities: Sequence[Quantity], found: dict) 
     for phrase in find_geo_phrases(sentence, quantities):
         if not phrase.place or phrase.travel_time:
             continue
-        km = phrase.quantity.value * _KM.get(phrase.quantity.unit, 1.0)
+        km = phrase.quantity.si_value / 1000  # lengths only: travel times were left out
         regions = (phrase.place_region, phrase.reference_region)
         reading = read_pair(phrase.place, phrase.reference, context, km, regions)
         if reading.place is not None and reading.reference is not None:
