@@ -21,6 +21,8 @@ MONTH = (
 )
 _DAY = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d{3})"
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
+# A written year (1800–2099), for the checks too: a figure "in 2000" is about that year.
+YEAR = _YEAR
 
 # --- patterns -----------------------------------------------------------------------------
 
