@@ -84,6 +84,11 @@ _PEOPLE_AFTER = re.compile(rf"\s+{_PEOPLE}\b")
 _NUMBER_WORD = re.compile(r"[\d.,]*\d|" + "|".join(map(re.escape, (*SCALES, *SMALL, *TENS))))
 _CLAUSE_END = re.compile(rf"(?:\s+in\s+{YEAR})?\s*(?:[,.;:—–)]|\s-\s|$)")
 _CLAUSE_REST = re.compile(r"[^,.;:—–()]*")
+# "92,000 km² of farmland", "a country of 10,000 km² of vineyards": a part of the country.
+_PART_OF = re.compile(r"\s+of\b")
+# A figure more than this many times off the data's is likely about something else (a part of
+# the country: "Kenya has 50,000 people." after a list of camps); it gets no alarm.
+OTHER_THING_FACTOR = 3.0
 _OPENING = re.compile(r"[\s\"“‘'(]*")
 _YEAR_WRITTEN = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?![,.]\d)")
 
@@ -125,6 +130,8 @@ def _read(text: str, q: Quantity) -> _Reading | None:
     elif q.kind == "count" and not q.unit:
         leads, measure = _POPULATION + _PEOPLE_COUNT, "population"
     else:
+        return None
+    if _PART_OF.match(text, q.end):
         return None
     word, at = hedge(text, q.start, q.text)
     head = _OPENING.match(text, q.sentence[0], at)
@@ -188,6 +195,8 @@ def _judge(text: str, q: Quantity, reading: _Reading) -> Finding | None:
             f"as {shown} (undated)."
         )
         outcome, verdict = _area_verdict(reference_gap(claimed, reference))
+        if outcome == "inconsistent" and _another_thing(q.value, reference):
+            return None
         return Finding("reference", outcome, reading.start, q.end, f"{shown} (total area)",
                        f"{given} {rule} {verdict}")  # fmt: skip
     years = _stated_years(text, q)
@@ -206,9 +215,16 @@ def _judge(text: str, q: Quantity, reading: _Reading) -> Finding | None:
         )
     else:
         outcome, verdict = _population_verdict(reference_gap(claimed, country.population))
+        if outcome == "inconsistent" and _another_thing(q.value, country.population):
+            return None
         verdict = f"{rule} {verdict}"
     expected = f"{country.population:,} people ({POPULATION_YEAR})"
     return Finding("reference", outcome, reading.start, q.end, expected, f"{given} {verdict}")
+
+
+def _another_thing(value: float, reference: float) -> bool:
+    """A wrong figure so far off (OTHER_THING_FACTOR) that it is likely about something else."""
+    return not reference / OTHER_THING_FACTOR <= value <= reference * OTHER_THING_FACTOR
 
 
 def _stated_years(text: str, q: Quantity) -> list[str]:
@@ -250,8 +266,8 @@ def _population_verdict(gap: float) -> tuple[str, str]:
             f"{POPULATION_YEAR} may explain it; a current source decides."
         )
     return "inconsistent", (
-        f"{outside}, more than the {_pct(REFERENCE_POPULATION_FAR)} a population moves in a "
-        "few years."
+        f"{outside}, more than the {_pct(REFERENCE_POPULATION_FAR)} that growth or people "
+        f"moving since {POPULATION_YEAR} may explain."
     )
 
 

@@ -34,7 +34,7 @@ def test_a_right_country_area_is_consistent_and_names_the_data():
 
 
 def test_a_wrong_country_area_is_inconsistent():
-    text = "Portugal covers 120,000 square kilometres of the Iberian peninsula."
+    text = "Portugal covers 120,000 square kilometres, most of it on the Iberian peninsula."
     finding = _one(text, "120,000 square kilometres")
     assert finding.outcome == "inconsistent", finding.explanation
     assert "92,391 km²" in finding.explanation
@@ -67,10 +67,10 @@ def test_a_hedged_population_within_its_hedge_is_consistent():
 
 
 def test_a_population_far_off_is_inconsistent():
-    finding = _one("France has a population of 40 million.", "40 million")
+    finding = _one("France has a population of 35 million.", "35 million")
     assert finding.outcome == "inconsistent", finding.explanation
     assert "66,987,244" in finding.explanation
-    assert "more than the 20 %" in finding.explanation
+    assert "more than the 35 % that growth" in finding.explanation
 
 
 def test_a_population_a_few_years_may_explain_is_consistent_or_unverifiable():
@@ -79,6 +79,10 @@ def test_a_population_a_few_years_may_explain_is_consistent_or_unverifiable():
     assert "within the 5 % a population moves" in near.explanation
     farther = _one("France has a population of 75 million.", "75 million")
     assert farther.outcome == "unverifiable", farther.explanation  # 8.2 % out
+    # Eight years of growth or a war's displacement may explain a third: Syria's 2018 figure
+    # is 16,906,283, the UN's for 2023 some 23 million.
+    syria = _one("Syria, home to some 23 million people, is at war.", "some 23 million people")
+    assert syria.outcome == "unverifiable", syria.explanation
 
 
 def test_a_figure_stated_for_another_year_is_unverifiable_and_says_why():
@@ -92,7 +96,7 @@ def test_a_figure_stated_for_another_year_is_unverifiable_and_says_why():
 
 
 def test_a_figure_stated_for_the_datas_year_is_compared():
-    finding = _one("As of 2018, Germany had a population of 60 million.", "60 million")
+    finding = _one("As of 2018, Germany had a population of 45 million.", "45 million")
     assert finding.outcome == "inconsistent", finding.explanation
 
 
@@ -101,9 +105,10 @@ def test_more_than_is_one_sided():
     finding = _one(text, "more than 20 million inhabitants")
     assert finding.outcome == "consistent", finding.explanation
     assert "'more than' sets a floor" in finding.explanation
-    exact = _one("France has 20 million inhabitants.", "20 million inhabitants")
+    exact = _one("France has 30 million inhabitants.", "30 million inhabitants")
     assert exact.outcome == "inconsistent"
-    above = _one("France has more than 90 million inhabitants.", "more than 90 million inhabitants")
+    text = "France has more than 100 million inhabitants."
+    above = _one(text, "more than 100 million inhabitants")
     assert above.outcome == "inconsistent", above.explanation
 
 
@@ -131,6 +136,8 @@ def test_a_city_or_a_place_without_data_is_left_alone(text):
         "Russia has 1.5 million troops.",
         "France had 60 million people.",  # when? the past without a year
         "Refugees from Ukraine, a country of 40 million people, crossed into Poland.",
+        "Portugal, a country of 10,000 km² of vineyards, exports wine.",  # a part of it
+        "Kenya has 50,000 people.",  # a thousand times off: about something else
     ],
 )
 def test_a_country_not_the_subject_of_the_figure_is_left_alone(text):
