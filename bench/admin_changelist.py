@@ -36,7 +36,7 @@ SCENARIOS = {
     "filter + search (the target)": "?state__exact=in_review&q=Kupyansk",
     "queue: to review": "?queue=to_review",
     "queue: machine-inconsistent + kind": "?queue=inconsistent&kind__exact=area",
-    "rating filter + search": "?rating=3&q=Lyman",
+    "rating filter + search": "?rating=Half+true&q=Lyman",
     "search in the claim's words": "?q=square+miles",
     "unassigned, new": "?assignee=none&state__exact=new",
     "no filter, page 50": "?p=50",

@@ -29,7 +29,7 @@ from claims.admin.inlines import (
 )
 from claims.admin.paging import CappedCountPaginator
 from claims.http.downloads import csv_download
-from claims.models import Claim, RatingScale, Source, Verdict
+from claims.models import Claim, RatingLabel, Source, Verdict
 from claims.services.review import correction_approve, correction_reject
 
 
@@ -65,7 +65,7 @@ class RatingFilter(admin.SimpleListFilter):
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         """The labels of the scale in use (a verdict keeps the name it was given, so one
         rated on an earlier scale is found by that name in the search)."""
-        labels = RatingScale.current().labels.all()
+        labels = RatingLabel.objects.filter(scale__in_use=True).order_by("position")  # one query
         return [("none", "No verdict"), *((label.name, label.choice_name) for label in labels)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:

@@ -99,6 +99,9 @@ def test_the_index_lists_filters_and_links_its_feeds(page, live_server, site, wa
     items = page.locator(".check-item")
     expect(items).to_have_count(2)
     expect(items.first).to_contain_text(MILES)  # the newer publication first
+    expect(items.first.locator(".claim-reviewed")).to_have_text(
+        "Kupyansk lies some 30 miles from Izium."
+    )
     expect(items.first).to_contain_text("Updated")
     expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).to_have_count(1)
     expect(page.get_by_role("navigation", name="Main")).to_have_count(0)
