@@ -4,8 +4,9 @@
     findings = check_text(text, reference_date=None)  # list[Finding], in text order
 
 The per-check functions are exported too, so that services can run them on stored claims:
-`check_conversions`, `check_geography`, `check_reference` / `check_reference_value` and
-`check_date_arithmetic`. Tolerances live in `claims.checks.tolerance` (docs/tolerances.md).
+`check_conversions`, `check_geography`, `check_reference` / `check_reference_value`,
+`check_offline_reference` (countries' areas and populations) and `check_date_arithmetic`.
+Tolerances live in `claims.checks.tolerance` (docs/tolerances.md).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from claims.checks.conversion import check_conversion, check_conversions
 from claims.checks.finding import CHECKS, OUTCOMES, Finding
 from claims.checks.geography import check_geo_phrase, check_geography
+from claims.checks.offline_reference import check_offline_reference
 from claims.checks.reference import check_reference, check_reference_value
 from claims.extraction import Quantity, extract_quantities
 
@@ -28,6 +30,7 @@ __all__ = [
     "check_date_arithmetic",
     "check_geo_phrase",
     "check_geography",
+    "check_offline_reference",
     "check_reference",
     "check_reference_value",
     "check_text",
@@ -46,6 +49,7 @@ def check_text(
     findings = [
         *check_conversions(text, quantities),
         *check_geography(text, quantities),
+        *check_offline_reference(text, quantities),
         *check_date_arithmetic(text, reference_date, quantities),
     ]
     return sorted(findings, key=lambda f: (f.start, f.end, f.check))

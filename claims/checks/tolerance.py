@@ -402,3 +402,30 @@ def direction_half_arc(points: str, distance_km: float, slack_km: float) -> floa
     if distance_km <= 0:
         return 180.0
     return min(180.0, base + math.degrees(math.atan2(slack_km, distance_km)))
+
+
+# --- offline reference figures (the `reference` check against shipped country data) -------
+
+# A country's population moves by a few per cent in a few years, and the data's figures are
+# from about 2018 (reference_data.py): a claim whose own reach misses the data's figure by no
+# more than this share of it is still consistent ("France has 68 million people": 67.0 million
+# in 2018).
+REFERENCE_POPULATION_DRIFT = 0.05
+# A population is called wrong only when the data's figure lies farther than this share outside
+# the claim's reach; between the two the years between may explain it: unverifiable. The data
+# is some eight years old by now, the fastest-growing countries gain 3–4 % a year (Niger: 22.4
+# million in 2018, some 28 million today), and wars move people (Syria: 16.9 million in the
+# data, 23 million in the UN's 2023 estimate): 20 % would call true figures wrong.
+REFERENCE_POPULATION_FAR = 0.35
+# Areas are given with or without inland water, with or without overseas parts: a claim that
+# misses the data's total area by no more than this share is unverifiable, never wrong.
+REFERENCE_AREA_DEFINITION_SHARE = 0.10
+
+
+def reference_gap(claimed: Bounds, reference: float) -> float:
+    """How far `reference` lies outside the claim's interval, as a share of `reference`
+    (0 when inside; one-sided claims have only their one end)."""
+    if claimed.contains(reference) or not reference:
+        return 0.0
+    end = claimed.low if claimed.low is not None and reference < claimed.low else claimed.high
+    return abs(reference - (end if end is not None else reference)) / abs(reference)

@@ -4,4 +4,4 @@ Bump it whenever a change to extraction, the checks or how claims are drawn from
 (`claims.services.extraction.draft_claims`) alters what an article stores.
 """
 
-EXTRACTOR_VERSION = "2026.12.05.3"
+EXTRACTOR_VERSION = "2026.12.05.4"

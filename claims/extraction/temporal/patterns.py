@@ -21,7 +21,8 @@ MONTH = (
 )
 _DAY = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d{3})"
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
-# Public for the matching package, which reads a bare year ("in 2019") with the same pattern.
+# A written year (1800–2099), public for the checks and the matching: a figure "in 2000"
+# is about that year.
 YEAR = _YEAR
 
 # --- patterns -----------------------------------------------------------------------------
