@@ -689,6 +689,15 @@ def public_ratings() -> list[tuple[str, str]]:
 # --- readers' error reports (claims/services/reports.py writes them) -------------------------
 
 
+def error_reports_waiting(*, cap: int = QUEUE_COUNT_CAP) -> QueueCount:
+    """The readers' reports that wait for a reviewer, counted as the claims' queues are."""
+    from claims.models import ErrorReport, ErrorReportStatus
+
+    waiting = ErrorReport.objects.filter(status=ErrorReportStatus.CORRECTION_REQUESTED)
+    n = waiting[: cap + 1].count()
+    return QueueCount("error_reports", "Readers' reports waiting", min(n, cap), capped=n > cap)
+
+
 def error_reports_open_count(*, claim_id: int) -> int:
     """How many readers' reports about the claim still wait for a reviewer."""
     from claims.models import ErrorReport, ErrorReportStatus

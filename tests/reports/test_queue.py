@@ -188,3 +188,19 @@ def test_a_notification_needs_a_claim_or_a_report(newsroom):
     with pytest.raises(IntegrityError), transaction.atomic():
         Notification.objects.create(recipient=newsroom.reviewer, kind="assigned")
     assert not ErrorReport.objects.exists()
+
+
+def test_the_admin_index_counts_the_reports_waiting(client, newsroom, published):
+    _report(published, "One.")
+    _report(None, "Two.", address="192.0.2.2")
+    decided = _report(None, "Three.", address="192.0.2.3")
+    ErrorReport.objects.filter(pk=decided.pk).update(status=ErrorReportStatus.RESOLVED)
+    client.force_login(newsroom.reviewer)
+    page = client.get(reverse("admin:index")).content.decode()
+    waiting = f"{reverse(CHANGELIST)}?status__exact=correction_requested"
+    row = page[page.index(f'<a href="{waiting}">') :]
+    assert row.startswith(f'<a href="{waiting}">Readers&#x27; reports waiting</a>')
+    assert '<td class="queue-count">2</td>' in row[: row.index("</tr>")]
+    # An editor, who may not see the reports, is not shown the row.
+    client.force_login(newsroom.editor)
+    assert "reports waiting" not in client.get(reverse("admin:index")).content.decode()
