@@ -12,6 +12,7 @@ from claims import selectors
 from claims.checks.finding import OUTCOMES
 from claims.extraction.quantity import KINDS, QUALIFIERS
 from claims.models import CheckResult, Claim, ClaimState, Quantity, Verdict
+from claims.models.scales import BEST, WORST
 
 
 def _choices(values) -> list[tuple[str, str]]:
@@ -26,7 +27,7 @@ def _utc(name: str, value: datetime) -> datetime:
         raise ValidationError({name: ["The date is out of range."]}) from exc
 
 
-RATING_NUMBER = "A rating's number runs from 1 to 5; or give the label's name."
+RATING_NUMBER = f"A rating's number runs from {WORST} to {BEST}; or give the label's name."
 
 
 class ClaimFilter(filters.FilterSet):
@@ -63,7 +64,7 @@ class ClaimFilter(filters.FilterSet):
     def by_rating(self, queryset, name, value):
         text = value.strip()
         if text.isdigit():
-            if not 1 <= int(text) <= 5:
+            if not WORST <= int(text) <= BEST:
                 raise ValidationError({name: [RATING_NUMBER]})
             return self._has(queryset, Verdict, is_current=True, rating_value=int(text))
         return self._has(queryset, Verdict, is_current=True, rating_name__iexact=text)

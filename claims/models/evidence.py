@@ -6,7 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from claims.checks.reference_units import UNIT_SHAPE, read_unit
-from claims.models.scales import BEST, WORST, RatingLabel
+from claims.models.scales import BEST, WORST, RatingLabel, choice_name
 
 # Only web addresses: a `javascript:` or `data:` URL must never reach a link.
 web_url = URLValidator(schemes=["http", "https"])
@@ -178,7 +178,4 @@ class Verdict(models.Model):
 
     @property
     def rating_choice_name(self) -> str:
-        """As the forms list it: "4 – Mostly true", or "Unproven" without a number."""
-        if self.rating_value is None:
-            return self.rating_name
-        return f"{self.rating_value} – {self.rating_name}"
+        return choice_name(self.rating_name, self.rating_value)

@@ -8,6 +8,8 @@ scale later never rewrites a verdict, published or waiting.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -120,11 +122,28 @@ class RatingLabel(models.Model):
 
     @property
     def choice_name(self) -> str:
-        """As the verdict forms list it: "4 – Mostly true", or "Unproven" without a number."""
-        return self.name if self.rating_value is None else f"{self.rating_value} – {self.name}"
+        return choice_name(self.name, self.rating_value)
 
     def clean(self) -> None:
         self.colour = (self.colour or "").lower()
+
+
+def choice_name(name: str, value: int | None) -> str:
+    """A rating as the verdict forms list it: "4 – Mostly true", or "Unproven" without a
+    number."""
+    return name if value is None else f"{value} – {name}"
+
+
+@transaction.atomic
+def put_in_use(scale_id: int, *, actor: Any = None) -> RatingScale:
+    """Make this scale the one in use (the others leave it), with the actor in the history."""
+    chosen = RatingScale.objects.select_for_update().get(pk=scale_id)
+    others = RatingScale.objects.select_for_update().filter(in_use=True).exclude(pk=scale_id)
+    for scale in [*others, chosen]:
+        scale._history_user = actor  # type: ignore[attr-defined]
+        scale.in_use = scale.pk == scale_id
+        scale.save(update_fields=["in_use", "updated_at"])
+    return chosen
 
 
 @transaction.atomic
@@ -136,8 +155,4 @@ def ensure_default_scale() -> RatingScale:
             RatingLabel(scale=scale, name=name, position=i, rating_value=value, colour=colour)
             for i, (name, value, colour) in enumerate(DEFAULT_LABELS, start=1)
         )
-    if not scale.in_use:
-        RatingScale.objects.filter(in_use=True).update(in_use=False)
-        scale.in_use = True
-        scale.save(update_fields=["in_use", "updated_at"])
-    return scale
+    return scale if scale.in_use else put_in_use(scale.pk)

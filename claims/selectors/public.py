@@ -132,5 +132,5 @@ def public_ratings() -> list[tuple[str, str]]:
         .values_list("rating_name", "rating_value")
         .distinct()
     )
-    ordered = sorted(set(rows), key=lambda row: (row[1] is None, -(row[1] or 0), row[0]))
+    ordered = sorted(rows, key=lambda row: (row[1] is None, -(row[1] or 0), row[0]))
     return [(name, name) for name, _value in ordered]

@@ -26,8 +26,6 @@ REFUSED_TEMPLATE = "claims/report_refused.html"
 THANKS_TEMPLATE = "claims/report_thanks.html"
 
 
-# The organisation's corrections policy, when the public site has one (another part of the
-# project adds it); the acknowledgement links to the first of these names that exists.
 @require_http_methods(["GET", "POST"])
 def claim_report(request: HttpRequest, claim_id: int) -> HttpResponse:
     """The report form of one published fact-check (404 for any other claim)."""
