@@ -2,6 +2,7 @@
 same places, the same period, and a reason an editor can read. Pure Python, no database."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -148,7 +149,12 @@ def test_the_benchmark_prints_precision_and_recall():
         [sys.executable, "bench/match_pairs.py"], cwd=REPO, capture_output=True, text=True,
         check=True,
     )  # fmt: skip
-    assert "same figure: precision" in done.stdout and "recall" in done.stdout
+    # A floor under the figures it printed when the pairs were written (0.98 and 1.00): the
+    # matcher, not only the printing, is held to the hand-labelled pairs.
+    said = re.search(r"same figure: precision ([\d.]+), recall ([\d.]+)", done.stdout)
+    assert said is not None, done.stdout
+    precision, recall = map(float, said.groups())
+    assert precision >= 0.95 and recall >= 0.95
 
 
 def test_the_package_imports_without_django():
