@@ -32,7 +32,7 @@ def extract_article(self: Task, article_id: int, token: str | None = None) -> No
     retry after a database error continues the run its first attempt claimed."""
     token = token or services.new_run_token()
     try:
-        services.article_extract(article_id=article_id, token=token)
+        article = services.article_extract(article_id=article_id, token=token)
     except DATABASE_ERRORS as exc:
         log.warning("article %s: database error (%s); retrying run %s", article_id, exc, token)
         raise self.retry(
@@ -51,6 +51,22 @@ def extract_article(self: Task, article_id: int, token: str | None = None) -> No
         services.article_fail(
             article_id=article_id, reason=f"{type(exc).__name__}: {exc}", token=token
         )
+    else:
+        if article is not None:
+            match_article.delay(article_id)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def match_article(self: Task, article_id: int) -> None:
+    """Seen before: match the article's claims with earlier ones. A failure here never fails
+    the article, whose extraction is done; the article is left with no `matched_at`."""
+    try:
+        services.article_match(article_id=article_id)
+    except DATABASE_ERRORS as exc:
+        log.warning("article %s: database error while matching (%s); retrying", article_id, exc)
+        raise self.retry(exc=exc, countdown=_backoff(self)) from exc
+    except Exception:
+        log.exception("matching of article %s failed", article_id)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)

@@ -328,6 +328,21 @@ EXTRACTION_STALL_SECONDS = env.int("EXTRACTION_STALL_SECONDS", default=600)
 # After this many starts that never finished, the sweep fails the article instead.
 EXTRACTION_MAX_ATTEMPTS = env.int("EXTRACTION_MAX_ATTEMPTS", default=5)
 
+# --- Seen before: matching new claims with earlier ones (claims/services/matching.py) -----------
+# Text scores are cosines of the sentences' vectors (claims/matching/text.py). From
+# MATCH_SUGGEST_AT an earlier claim is suggested to the editor, whatever its figure says; from
+# MATCH_LINK_AT, with no figure, place or period telling them apart, it is linked as the same
+# claim. A reworded claim with the same figure, places and period is suggested from
+# MATCH_SUGGEST_AT - MATCH_FIGURE_EASES. Chosen on tests/matching/pairs.jsonl (README).
+MATCH_SUGGEST_AT = env.float("MATCH_SUGGEST_AT", default=0.7)
+MATCH_LINK_AT = env.float("MATCH_LINK_AT", default=0.875)
+MATCH_FIGURE_EASES = env.float("MATCH_FIGURE_EASES", default=0.1)
+# How many nearest earlier claims each new claim is compared with on the numbers.
+MATCH_CANDIDATES = env.int("MATCH_CANDIDATES", default=20)
+# Where the nearest-neighbour index is saved between processes (a cache: the database holds the
+# vectors, and a missing or stale file is rebuilt from them). Empty: FACTCHECK_CACHE_DIR.
+MATCH_INDEX_DIR = env.str("MATCH_INDEX_DIR", default="")
+
 # --- Email: notifications (claims/services/notifications.py) --------------------------------
 # The embedded default prints emails on the console; otherwise SMTP from these variables.
 # A worker sends them (claims.tasks.email_notification), never the request that made the move.

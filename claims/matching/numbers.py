@@ -48,11 +48,20 @@ class NumberMatch:
     same_places: bool | None
     same_period: bool | None
     reason: str
+    # False when no figure of one claim has a counterpart of its kind in the other (nothing
+    # to compare, so `same_figure` False says nothing against the pair).
+    compared: bool = True
 
     @property
     def matches(self) -> bool:
         """The same figure, and no place or period that tells the two apart."""
         return self.same_figure and self.same_places is not False and self.same_period is not False
+
+    @property
+    def differs(self) -> bool:
+        """A figure, the places or the period tell the two claims apart."""
+        figures_differ = self.compared and not self.same_figure
+        return figures_differ or self.same_places is False or self.same_period is False
 
 
 def read_claim(
@@ -76,24 +85,24 @@ def read_claim(
 
 def match_numbers(a: ClaimFigures, b: ClaimFigures) -> NumberMatch:
     """Whether `a` and `b` state the same figure, for the same places and period, and why."""
-    same_figure, figures = _compare_all(a.quantities, b.quantities)
+    same_figure, compared, figures = _compare_all(a.quantities, b.quantities)
     same_places, places = compare_places(a.places, b.places)
     same_period, period = compare_periods(a.period, b.period)
     reason = "; ".join(part for part in (figures, places, period) if part)
-    return NumberMatch(same_figure, same_places, same_period, reason)
+    return NumberMatch(same_figure, same_places, same_period, reason, compared)
 
 
-def _compare_all(a: Sequence[Quantity], b: Sequence[Quantity]) -> tuple[bool, str]:
+def _compare_all(a: Sequence[Quantity], b: Sequence[Quantity]) -> tuple[bool, bool, str]:
     from_a = [m for m in (_against(q, b) for q in a) if m is not None]
     # A figure of `b` with no partner in `a` is a difference too; shown from `a`'s side, as
     # the editor reads the first claim first.
     from_b = [_against(q, a, flip=True) for q in b]
     differ = [m for m in from_a if not m.same] + [m for m in from_b if m and not m.same]
     if differ:
-        return False, "figures differ: " + ", ".join(dict.fromkeys(d.shown for d in differ))
+        return False, True, "figures differ: " + ", ".join(dict.fromkeys(d.shown for d in differ))
     if from_a:
-        return True, "same figure: " + ", ".join(dict.fromkeys(m.shown for m in from_a))
-    return False, _no_pair(a, b)
+        return True, True, "same figure: " + ", ".join(dict.fromkeys(m.shown for m in from_a))
+    return False, False, _no_pair(a, b)
 
 
 def _against(q: Quantity, others: Sequence[Quantity], *, flip: bool = False) -> FigureMatch | None:

@@ -2,6 +2,13 @@ from claims.models.article import Article
 from claims.models.choices import ClaimState, ExtractionState, SourceOrigin
 from claims.models.claim import CheckResult, Claim, Quantity
 from claims.models.evidence import Source, Verdict
+from claims.models.matching import (
+    ClaimMatch,
+    ClaimVector,
+    MatchDecision,
+    MatchingState,
+    MatchStatus,
+)
 from claims.models.notifications import Notification, NotificationKind
 from claims.models.organization import Organization
 from claims.models.reports import ErrorReport, ErrorReportStatus
@@ -13,10 +20,15 @@ __all__ = [
     "Article",
     "CheckResult",
     "Claim",
+    "ClaimMatch",
     "ClaimState",
+    "ClaimVector",
     "ErrorReport",
     "ErrorReportStatus",
     "ExtractionState",
+    "MatchDecision",
+    "MatchStatus",
+    "MatchingState",
     "Notification",
     "NotificationKind",
     "Organization",

@@ -67,6 +67,9 @@ class Article(models.Model):
     # The run that holds the `running` claim: only that run may write the result. A task makes
     # it up before it claims, and hands it on to its own retries so they can continue the run.
     extraction_token = models.CharField(max_length=32, blank=True, editable=False)
+    # When its claims were last matched with earlier ones ("Seen before"); empty while the
+    # matching that follows an extraction has not run yet.
+    matched_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -82,6 +85,7 @@ class Article(models.Model):
             "content_hash",
             "raw_content_type",
             "extraction_token",
+            "matched_at",
             *EXTRACTION_FIELDS,
         ]
     )

@@ -18,6 +18,7 @@ from claims.services.extraction import (
     articles_requeue_stalled,
     new_run_token,
 )
+from claims.services.matching import article_match, match_decide, match_propose_verdict
 from claims.services.review import (
     claim_assign,
     claim_dismiss,
@@ -47,6 +48,7 @@ __all__ = [
     "article_ingest_file",
     "article_ingest_text",
     "article_ingest_url",
+    "article_match",
     "article_update_facts",
     "articles_requeue_extraction",
     "articles_requeue_stalled",
@@ -55,6 +57,8 @@ __all__ = [
     "claim_publish",
     "claim_send_back",
     "claim_start",
+    "match_decide",
+    "match_propose_verdict",
     "new_run_token",
     "rating_scale_put_in_use",
     "source_add",

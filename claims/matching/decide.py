@@ -1,0 +1,49 @@
+"""What the words and the numbers together make of two claims. Pure Python, no Django.
+
+    verdict = decide(text_score, numbers, Thresholds(suggest=0.7, link=0.875, figure_eases=0.1))
+
+- `linked`: the words are nearly the same (text ≥ `link`) and nothing on the numbers tells the
+  claims apart: shown as the same claim, with no one asked.
+- `suggested`: the words are close (text ≥ `suggest`), whatever the numbers say: "76 miles"
+  against "67 miles" is the same sentence with another figure, which is exactly what a desk
+  wants to see, shown with "figures differ". A reworded claim with the same figure, places and
+  period is suggested a little lower (`suggest` − `figure_eases`): the agreeing figure is
+  evidence the words cannot give.
+- None: not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from claims.matching.numbers import NumberMatch
+
+Decision = Literal["linked", "suggested"]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    suggest: float
+    link: float
+    figure_eases: float
+
+    def floor(self) -> float:
+        """The lowest text score that can lead to a suggestion: candidates below it are not
+        worth reading on the numbers."""
+        return self.suggest - self.figure_eases
+
+
+def decide(text: float, numbers: NumberMatch, thresholds: Thresholds) -> Decision | None:
+    if text >= thresholds.link and not numbers.differs:
+        return "linked"
+    if text >= thresholds.suggest:
+        return "suggested"
+    if numbers.matches and text >= thresholds.floor():
+        return "suggested"
+    return None
+
+
+def explain(text: float, numbers: NumberMatch) -> str:
+    """The reason an editor reads: "text 0.91; same figure: 67 mi = about 108 km; same places"."""
+    return f"text {text:.2f}; {numbers.reason}" if numbers.reason else f"text {text:.2f}"

@@ -1,0 +1,271 @@
+"""Seen before: each new claim matched with earlier claims of other articles, on the words and
+on the numbers; and what an editor does with a match.
+
+After an extraction, article_match() gives each claim that has no vector one (the sentence, by
+claims/matching/text.py), asks the index for the nearest earlier claims, scores each candidate
+from the vectors in the database, reads both sentences' figures, places and periods
+(claims/matching/numbers.py) and keeps the pairs that claims/matching/decide.py suggests or
+links. Published fact-checks are earlier claims like any other, shown with their verdict.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from claims import workflow
+from claims.matching import ClaimFigures, match_numbers, read_claim
+from claims.matching.decide import Thresholds, decide, explain
+from claims.matching.text import DIMENSIONS, MODEL_NAME, embed
+from claims.models import (
+    Article,
+    Claim,
+    ClaimMatch,
+    ClaimState,
+    ClaimVector,
+    ExtractionState,
+    MatchStatus,
+    RatingScale,
+    Verdict,
+)
+from claims.services import match_index
+from claims.services.review import _locked_claim, _save, claim_start, source_add, verdict_propose
+
+log = logging.getLogger(__name__)
+
+_MATCH_FIELDS = [
+    "text_score",
+    "same_figure",
+    "figures_differ",
+    "same_places",
+    "same_period",
+    "reason",
+    "decision",
+    "updated_at",
+]
+
+
+def thresholds() -> Thresholds:
+    return Thresholds(
+        suggest=settings.MATCH_SUGGEST_AT,
+        link=settings.MATCH_LINK_AT,
+        figure_eases=settings.MATCH_FIGURE_EASES,
+    )
+
+
+def article_match(*, article_id: int) -> int | None:
+    """Match the claims of an extracted article; the number of matches kept, or None when the
+    article is not (or no longer) extracted. Safe to run twice: a pair is stored once, and an
+    editor's decision on it is kept."""
+    article = (
+        Article.objects.filter(pk=article_id, extraction_state=ExtractionState.DONE)
+        .only("id", "dateline")
+        .first()
+    )
+    if article is None:
+        return None
+    claims = list(
+        Claim.objects.filter(article_id=article_id, detached=False).only(
+            "id", "sentence", "sentence_start", "start", "end"
+        )
+    )
+    vectors = _vectors_for(claims)
+    found = _find(article, claims, vectors)
+    with transaction.atomic():
+        ClaimMatch.objects.bulk_create(
+            found,
+            update_conflicts=True,
+            unique_fields=["claim", "earlier"],
+            update_fields=_MATCH_FIELDS,
+        )
+        Article.objects.filter(pk=article_id).update(matched_at=timezone.now())
+    log.info("article %s matched: %d claims, %d matches", article_id, len(claims), len(found))
+    return len(found)
+
+
+def _vectors_for(claims: Sequence[Claim]) -> dict[int, np.ndarray]:
+    """Each claim's vector: read when stored, else made, stored and added to the index."""
+    ids = [claim.pk for claim in claims]
+    stored = dict(
+        ClaimVector.objects.filter(claim_id__in=ids, model=MODEL_NAME).values_list(
+            "claim_id", "vector"
+        )
+    )
+    vectors = {key: _vector(value) for key, value in stored.items()}
+    missing = [claim for claim in claims if claim.pk not in vectors]
+    if missing:
+        # A sentence that holds several claims is embedded once.
+        sentences = list(dict.fromkeys(claim.sentence for claim in missing))
+        rows = dict(zip(sentences, embed(sentences), strict=True))
+        made = {claim.pk: rows[claim.sentence] for claim in missing}
+        ClaimVector.objects.bulk_create(
+            [
+                ClaimVector(claim_id=key, model=MODEL_NAME, vector=vector.tobytes())
+                for key, vector in made.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["claim"],
+            update_fields=["model", "vector", "created_at"],
+        )
+        match_index.add(list(made), np.stack(list(made.values())))
+        vectors.update(made)
+    return vectors
+
+
+def _find(
+    article: Article, claims: Sequence[Claim], vectors: dict[int, np.ndarray]
+) -> list[ClaimMatch]:
+    if not claims:
+        return []
+    limits = thresholds()
+    ordered = [claim for claim in claims if claim.pk in vectors]
+    # The article's own claims come back as neighbours too: ask for that many more.
+    wanted = settings.MATCH_CANDIDATES + len(ordered)
+    neighbours = match_index.nearest(np.stack([vectors[c.pk] for c in ordered]), wanted)
+    near = {key for row in neighbours for key, score in row if score >= limits.floor() - 0.05}
+    candidates = _candidates(near, article.pk)
+    readings: dict[int, ClaimFigures] = {}
+    found = []
+    for claim, row in zip(ordered, neighbours, strict=True):
+        for key, _ in row:
+            if key not in candidates or key >= claim.pk:
+                continue  # the same article, a later claim, or a claim gone since
+            earlier, earlier_vector = candidates[key]
+            # The index's score is approximate (half precision): the stored vectors decide.
+            text = float(np.dot(vectors[claim.pk], earlier_vector))
+            if text < limits.floor() and text < limits.suggest:
+                continue
+            numbers = match_numbers(
+                _reading(readings, claim, article.dateline),
+                _reading(readings, earlier, earlier.article.dateline),
+            )
+            decision = decide(text, numbers, limits)
+            if decision is None:
+                continue
+            found.append(
+                ClaimMatch(
+                    claim=claim,
+                    earlier=earlier,
+                    text_score=round(text, 4),
+                    same_figure=numbers.same_figure,
+                    figures_differ=numbers.differs,
+                    same_places=numbers.same_places,
+                    same_period=numbers.same_period,
+                    reason=explain(text, numbers)[:500],
+                    decision=decision,
+                )
+            )
+    return found
+
+
+def _candidates(keys: set[int], article_id: int) -> dict[int, tuple[Claim, np.ndarray]]:
+    """The candidate claims still stored, outside this article, with their stored vectors."""
+    claims = (
+        Claim.objects.filter(pk__in=keys, detached=False, vector__model=MODEL_NAME)
+        .exclude(article_id=article_id)
+        .select_related("article", "vector")
+        .only(
+            "id",
+            "text",
+            "sentence",
+            "sentence_start",
+            "start",
+            "end",
+            "article__dateline",
+            "vector__vector",
+        )
+    )
+    return {claim.pk: (claim, _vector(claim.vector.vector)) for claim in claims}
+
+
+def _reading(cache: dict[int, ClaimFigures], claim: Claim, dateline: Any) -> ClaimFigures:
+    if claim.pk not in cache:
+        offset = claim.sentence_start
+        cache[claim.pk] = read_claim(
+            claim.sentence,
+            span=(claim.start - offset, claim.end - offset),
+            reference_date=dateline,
+        )
+    return cache[claim.pk]
+
+
+def _vector(value: bytes | memoryview) -> np.ndarray:
+    return np.frombuffer(bytes(value), dtype=np.float32).reshape(DIMENSIONS)
+
+
+# --- What an editor does with a match ----------------------------------------------------------
+
+
+@transaction.atomic
+def match_decide(*, actor: Any, match_id: int, confirm: bool) -> ClaimMatch:
+    """Confirm a match (the same claim) or reject it (not the same claim)."""
+    match = ClaimMatch.objects.select_for_update().get(pk=match_id)
+    workflow.check(actor, workflow.Move.EDIT_SOURCES, match.claim)
+    match.status = MatchStatus.CONFIRMED if confirm else MatchStatus.REJECTED
+    match.decided_by, match.decided_at = actor, timezone.now()
+    _save(match, actor, "confirmed" if confirm else "rejected")
+    return match
+
+
+def published_verdict(claim_id: int) -> Verdict | None:
+    return Verdict.objects.filter(
+        claim_id=claim_id,
+        is_current=True,
+        published_at__isnull=False,
+        claim__state=ClaimState.PUBLISHED,
+    ).first()
+
+
+@transaction.atomic
+def match_propose_verdict(*, actor: Any, match_id: int) -> Verdict:
+    """Propose, for the new claim, the verdict published for the earlier one, in one step: the
+    match is confirmed, the earlier fact-check becomes a source, a new claim is started, and
+    the proposal goes to review like any other (a reviewer still publishes it)."""
+    match = ClaimMatch.objects.select_related("claim", "earlier").get(pk=match_id)
+    published = published_verdict(match.earlier_id)
+
+    def refuse(reason: str) -> workflow.TransitionError:
+        return workflow.TransitionError(workflow.Move.PROPOSE, match.claim, reason)
+
+    if published is None:
+        raise refuse("the earlier claim has no published verdict to propose")
+    if match.figures_differ:
+        raise refuse(
+            "the earlier claim states another figure, place or period: its verdict does not "
+            "carry over; write one for this claim"
+        )
+    scale = RatingScale.current()
+    try:
+        label = scale.find_label(published.rating_name)
+    except ValueError as exc:
+        raise refuse(
+            f"the published rating “{published.rating_name}” is not on the scale in use; "
+            "choose a rating in the form"
+        ) from exc
+    match_decide(actor=actor, match_id=match.pk, confirm=True)
+    if _locked_claim(match.claim_id).state == ClaimState.NEW:
+        claim_start(actor=actor, claim_id=match.claim_id)
+    path = reverse("web:public_check", args=[match.earlier_id])
+    source_add(
+        actor=actor,
+        claim_id=match.claim_id,
+        title=f"Our fact-check: {published.headline or match.earlier.text}"[:300],
+        url=f"{settings.SITE_URL.rstrip('/')}{path}",
+        publisher="",
+        quote=published.rationale[:1000],
+    )
+    return verdict_propose(
+        actor=actor,
+        claim_id=match.claim_id,
+        rating=label,
+        rationale=(f"The same claim was checked before ({match.reason}). {published.rationale}"),
+        headline=published.headline,
+        claim_reviewed=published.claim_reviewed,
+    )

@@ -1,0 +1,183 @@
+"""Seen before: a new article's claims matched with earlier claims of other articles, on the
+words and on the numbers, through the matching service on PostgreSQL; an editor's decisions;
+a published verdict proposed for the new claim in one step, still through review."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import services, workflow
+from claims.models import Article, ClaimMatch, ClaimState, ClaimVector, MatchStatus
+from claims.services import match_index
+from tests.factories import EditorFactory, ReviewerFactory, SourceFactory, scale_label
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    return EditorFactory(username="edna")
+
+
+@pytest.fixture
+def reviewer():
+    return ReviewerFactory(username="rita")
+
+
+@pytest.fixture(autouse=True)
+def own_index(settings, tmp_path):
+    settings.MATCH_INDEX_DIR = str(tmp_path)
+    match_index.forget()
+    yield
+    match_index.forget()
+
+
+def submit(text: str, editor) -> Article:
+    article = services.article_ingest_text(text=text, submitted_by=editor).article
+    services.article_extract(article_id=article.pk)
+    services.article_match(article_id=article.pk)
+    article.refresh_from_db()
+    return article
+
+
+def matches_of(article: Article) -> list[ClaimMatch]:
+    return list(
+        ClaimMatch.objects.filter(claim__article=article).select_related("claim", "earlier")
+    )
+
+
+def test_a_reworded_claim_with_the_same_figure_matches(editor):
+    first = submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    second = submit("Izium is about 30 miles south of Kupyansk, the army said on Monday.", editor)
+
+    [match] = matches_of(second)
+    assert match.earlier.article_id == first.pk
+    assert match.decision in ("suggested", "linked")
+    assert match.same_figure and not match.figures_differ
+    assert match.same_places is True
+    assert match.reason.startswith(f"text {match.text_score:.2f}; same figure: about 30 mi")
+    assert "same places" in match.reason
+    assert second.matched_at is not None
+    assert matches_of(first) == []  # an earlier claim is not matched with a later one
+
+
+def test_another_figure_is_a_text_match_shown_as_a_number_mismatch(editor):
+    submit("The new bridge stands 67 miles from the capital, the ministry said.", editor)
+    second = submit("The new bridge stands 76 miles from the capital, the ministry said.", editor)
+
+    [match] = matches_of(second)
+    assert match.text_score > 0.9  # the words alone cannot tell them apart
+    assert match.decision == "suggested"  # never linked as the same claim
+    assert not match.same_figure and match.figures_differ
+    assert "figures differ: 76 mi ≠ 67 mi" in match.reason or "figures differ" in match.reason
+
+
+def test_about_108_km_matches_67_miles_on_the_numbers(editor):
+    submit("The new bridge stands 67 miles from the capital, the ministry said.", editor)
+    second = submit("The new bridge stands about 108 km from the capital, officials say.", editor)
+
+    [match] = matches_of(second)
+    assert match.same_figure and not match.figures_differ
+    assert "same figure" in match.reason and "108 km" in match.reason
+    assert match.status == MatchStatus.OPEN
+
+
+def test_unrelated_claims_are_not_matched(editor):
+    submit("The new bridge stands 67 miles from the capital, the ministry said.", editor)
+    second = submit("Inflation reached 7.5 percent last year, the central bank said.", editor)
+    assert matches_of(second) == []
+
+
+def test_matching_twice_keeps_one_match_and_the_editors_decision(editor):
+    submit("The new bridge stands 67 miles from the capital, the ministry said.", editor)
+    second = submit("The new bridge stands 76 miles from the capital, the ministry said.", editor)
+    [match] = matches_of(second)
+    services.match_decide(actor=editor, match_id=match.pk, confirm=False)
+
+    services.article_match(article_id=second.pk)
+
+    [again] = matches_of(second)
+    assert again.pk == match.pk
+    assert again.status == MatchStatus.REJECTED and again.decided_by == editor
+    assert ClaimVector.objects.filter(claim__article=second).count() == 1
+
+
+def test_the_index_is_rebuilt_from_the_database_when_its_file_is_gone(editor):
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    path = match_index.index_path()
+    assert path.exists()
+    path.unlink()
+    match_index.forget()  # a new worker: nothing in memory, no file
+
+    second = submit("Izium is about 30 miles south of Kupyansk, the army said on Monday.", editor)
+
+    assert len(matches_of(second)) == 1
+    assert path.exists()
+
+
+def test_an_index_file_from_another_database_is_not_trusted(editor):
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    match_index.forget()
+    meta = match_index.index_path().with_suffix(".json")
+    meta.write_text(meta.read_text().replace('"epoch": "', '"epoch": "other-'))
+
+    second = submit("Izium is about 30 miles south of Kupyansk, the army said on Monday.", editor)
+
+    assert len(matches_of(second)) == 1
+    assert '"epoch": "other-' not in meta.read_text()  # rebuilt and saved afresh
+
+
+def published(editor, reviewer, text: str) -> Article:
+    article = submit(text, editor)
+    claim = article.claims.get()
+    services.claim_start(actor=editor, claim_id=claim.pk)
+    SourceFactory(claim=claim)
+    services.verdict_propose(
+        actor=editor,
+        claim_id=claim.pk,
+        rating=scale_label("False"),
+        rationale="The road distance is 48 miles.",
+        headline="No, the bridge is not 67 miles from the capital",
+        claim_reviewed="The bridge is 67 miles from the capital.",
+    )
+    services.claim_publish(actor=reviewer, claim_id=claim.pk)
+    return article
+
+
+def test_a_published_verdict_is_proposed_for_the_matched_claim_and_goes_through_review(
+    editor, reviewer
+):
+    published(editor, reviewer, "The new bridge stands 67 miles from the capital, they said.")
+    second = submit("The new bridge stands about 108 km from the capital, officials say.", editor)
+    [match] = matches_of(second)
+
+    verdict = services.match_propose_verdict(actor=editor, match_id=match.pk)
+
+    claim = match.claim
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.IN_REVIEW  # proposed, not published
+    assert verdict.rating_name == "False" and verdict.published_at is None
+    assert verdict.headline == "No, the bridge is not 67 miles from the capital"
+    assert "same figure" in verdict.rationale and "48 miles" in verdict.rationale
+    source = claim.sources.get()
+    assert source.url.endswith(f"/checks/{match.earlier_id}/")
+    match.refresh_from_db()
+    assert match.status == MatchStatus.CONFIRMED and match.decided_by == editor
+    # Review as usual: its author cannot publish it; a reviewer can.
+    with pytest.raises(workflow.TransitionError):
+        services.claim_publish(actor=editor, claim_id=claim.pk)
+    services.claim_publish(actor=reviewer, claim_id=claim.pk)
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.PUBLISHED
+
+
+def test_a_verdict_does_not_carry_over_to_another_figure(editor, reviewer):
+    published(editor, reviewer, "The new bridge stands 67 miles from the capital, they said.")
+    second = submit("The new bridge stands 76 miles from the capital, they said.", editor)
+    [match] = matches_of(second)
+
+    with pytest.raises(workflow.TransitionError, match="another figure"):
+        services.match_propose_verdict(actor=editor, match_id=match.pk)
+    match.claim.refresh_from_db()
+    assert match.claim.state == ClaimState.NEW
+    assert not match.claim.sources.exists()
