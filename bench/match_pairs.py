@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/match_pairs.py [--pairs tests/matching/pairs.jsonl] [--show-errors]
 
-Each pair (tests/matching/pairs.jsonl: `a`, `b`, `same_figure`, `how`, and where both
-sentences name them `same_places` / `same_period`) is read with claims.matching and compared.
+Each pair (tests/matching/pairs.jsonl, described in PAIRS.md beside it: `a`, `b`, `same_figure`,
+`how`, and where both sentences name them `same_places` / `same_period`; `related` is for the
+words side and not read here) is read with claims.matching and compared.
 Prints precision and recall of `same_figure` (a match is the positive class), of the whole
 numbers side (`matches`: the same figure, and no place or period telling the two apart,
 against the labels read the same way), the agreement on places and periods where labelled,
