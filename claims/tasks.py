@@ -52,8 +52,11 @@ def extract_article(self: Task, article_id: int, token: str | None = None) -> No
             article_id=article_id, reason=f"{type(exc).__name__}: {exc}", token=token
         )
     else:
-        if article is not None:
-            match_article.delay(article_id)
+        if article is not None and settings.MATCH_ENABLED:
+            try:
+                match_article.delay(article_id)
+            except Exception:  # the broker went away: the article is done all the same
+                log.warning("article %s: matching could not be queued", article_id, exc_info=True)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)

@@ -329,14 +329,18 @@ EXTRACTION_STALL_SECONDS = env.int("EXTRACTION_STALL_SECONDS", default=600)
 EXTRACTION_MAX_ATTEMPTS = env.int("EXTRACTION_MAX_ATTEMPTS", default=5)
 
 # --- Seen before: matching new claims with earlier ones (claims/services/matching.py) -----------
-# Text scores are cosines of the sentences' vectors (claims/matching/text.py). From
-# MATCH_SUGGEST_AT an earlier claim is suggested to the editor, whatever its figure says; from
-# MATCH_LINK_AT, with no figure, place or period telling them apart, it is linked as the same
-# claim. A reworded claim with the same figure, places and period is suggested from
+# Earlier claims whose static vectors (claims/matching/text.py) are within
+# MATCH_CANDIDATE_FLOOR of a new claim's are scored by the transformer; its cosine is the text
+# score. From MATCH_SUGGEST_AT an earlier claim is suggested to the editor, whatever its figure
+# says; from MATCH_LINK_AT, with no figure, place or period telling them apart, it is linked as
+# the same claim. A reworded claim with the same figure, places and period is suggested from
 # MATCH_SUGGEST_AT - MATCH_FIGURE_EASES. Chosen on tests/matching/pairs.jsonl (README).
-MATCH_SUGGEST_AT = env.float("MATCH_SUGGEST_AT", default=0.7)
-MATCH_LINK_AT = env.float("MATCH_LINK_AT", default=0.875)
-MATCH_FIGURE_EASES = env.float("MATCH_FIGURE_EASES", default=0.1)
+# Off: articles are extracted and checked but not matched (no "Seen before").
+MATCH_ENABLED = env.bool("MATCH_ENABLED", default=True)
+MATCH_CANDIDATE_FLOOR = env.float("MATCH_CANDIDATE_FLOOR", default=0.5)
+MATCH_SUGGEST_AT = env.float("MATCH_SUGGEST_AT", default=0.85)
+MATCH_LINK_AT = env.float("MATCH_LINK_AT", default=0.93)
+MATCH_FIGURE_EASES = env.float("MATCH_FIGURE_EASES", default=0.2)
 # How many nearest earlier claims each new claim is compared with on the numbers.
 MATCH_CANDIDATES = env.int("MATCH_CANDIDATES", default=20)
 # Where the nearest-neighbour index is saved between processes (a cache: the database holds the

@@ -9,7 +9,9 @@
   wants to see, shown with "figures differ". A reworded claim with the same figure, places and
   period is suggested a little lower (`suggest` − `figure_eases`): the agreeing figure is
   evidence the words cannot give.
-- None: not shown.
+- None: not shown; nor is a pair whose sentences name other places, or whose figures are of
+  other kinds (an area against a count): the words of "Lyon" and "Lille" are near-identical,
+  and the claims are not the same.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Thresholds:
 
 
 def decide(text: float, numbers: NumberMatch, thresholds: Thresholds) -> Decision | None:
+    if numbers.another_subject:
+        return None
     if text >= thresholds.link and not numbers.differs:
         return "linked"
     if text >= thresholds.suggest:

@@ -58,6 +58,13 @@ class NumberMatch:
         return self.same_figure and self.same_places is not False and self.same_period is not False
 
     @property
+    def another_subject(self) -> bool:
+        """The claims name different places, or state figures of different kinds (an area
+        against a count): whatever their words share, they are not about the same thing."""
+        other_kinds = not self.compared and self.reason.startswith("no figure of the same kind")
+        return self.same_places is False or other_kinds
+
+    @property
     def differs(self) -> bool:
         """A figure, the places or the period tell the two claims apart."""
         figures_differ = self.compared and not self.same_figure

