@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/pipeline.py [--articles 1000] [--workers 2]
         [--database factcheck_bench] [--redis-db 14] [--large-mb 0] [--write-cost]
-        [--write-sample 0]
+        [--write-sample 0] [--matching on|off] [--unique-sentences]
 
 Creates (and afterwards drops) the database `--database`, uses Redis database `--redis-db`,
 starts the workers, submits every article as fast as the ingest service takes them, and waits
@@ -18,16 +18,27 @@ a 50 KB article and of a `--large-mb` one (5 MB if not given), and prints the ti
 write alone (the transaction that stores claims, quantities and findings) per stored row:
 with a write cost independent of the article's length the two figures are alike.
 `--write-sample N` stores only each article's first N claims (to measure a slow write).
+
+`--matching on` (the default, as in production) waits for each article to be matched too
+("Seen before", the task after extraction) and counts it done then; `--matching off` turns
+MATCH_ENABLED off: run both for the time matching adds. The articles are built from a few
+demo bulletins, so most of their sentences recur word for word, as wire copy does, and the
+transformer's cache of recent sentences spares most of its work; `--unique-sentences` changes
+every figure of every article (the words stay), so that every sentence is new and every claim
+has near-identical earlier candidates: the worst case for matching's cost.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -140,9 +151,14 @@ def main() -> None:
     parser.add_argument("--large-mb", type=float, default=0.0)
     parser.add_argument("--write-cost", action="store_true")
     parser.add_argument("--write-sample", type=int, default=0)
+    parser.add_argument("--matching", choices=["on", "off"], default="on")
+    parser.add_argument("--unique-sentences", action="store_true")
     args = parser.parse_args()
 
     broker = configure(args.database, args.redis_db)
+    os.environ["MATCH_ENABLED"] = "true" if args.matching == "on" else "false"
+    index_dir = Path(tempfile.mkdtemp(prefix="bench-match-index-"))
+    os.environ["MATCH_INDEX_DIR"] = str(index_dir)
     reset_database(args.database)
     import django
 
@@ -156,6 +172,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     redis.Redis.from_url(broker).flushdb()
     texts = make_texts(args.articles)
+    if args.unique_sentences:
+        texts = [renumber(text, i) for i, text in enumerate(texts)]
     large_id = None
     if args.large_mb:
         texts[0] = make_long_text(int(args.large_mb * 1_000_000), "Long bulletin")
@@ -167,15 +185,23 @@ def main() -> None:
             article = services.article_ingest_text(text=text).article
             large_id = article.pk if large_id is None and args.large_mb else large_id
         submitted = time.monotonic() - started
-        while Article.objects.exclude(extraction_state__in=["done", "failed"]).exists():
+        waiting = Article.objects.exclude(extraction_state__in=["done", "failed"])
+        if args.matching == "on":
+            waiting = waiting | Article.objects.filter(extraction_state="done", matched_at=None)
+        while waiting.exists():
             if time.monotonic() - started > 1800:
                 raise SystemExit("gave up after 30 minutes")
             time.sleep(0.5)
         peaks = [peak_rss_mb(w.pid) for w in workers]
         kept = [peak_rss_mb(w.pid, "VmRSS") for w in workers]
-        rows = list(
-            Article.objects.values_list("created_at", "extraction_finished_at", "extraction_state")
-        )
+        rows = [
+            (created, max(filter(None, (finished, matched))), state)
+            for created, finished, matched, state in Article.objects.values_list(
+                "created_at", "extraction_finished_at", "matched_at", "extraction_state"
+            )
+        ]
+        if args.matching == "on":
+            report_matching()
     finally:
         for w in workers:
             os.killpg(w.pid, signal.SIGTERM)
@@ -191,6 +217,24 @@ def main() -> None:
 
     connections.close_all()
     reset_database(args.database)
+    shutil.rmtree(index_dir, ignore_errors=True)
+
+
+def renumber(text: str, salt: int) -> str:
+    """The article with every figure changed (the words kept): each sentence new."""
+    count = iter(range(1, 1_000_000))
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + salt * 7 + next(count)), text)
+
+
+def report_matching() -> None:
+    from claims.models import Claim, ClaimMatch, ClaimVector
+
+    claims = Claim.objects.count()
+    print(
+        f"matching            {ClaimVector.objects.count()} vectors for {claims} claims; "
+        f"{ClaimMatch.objects.count()} matches kept "
+        f"({ClaimMatch.objects.filter(decision='linked').count()} linked)"
+    )
 
 
 def report_large(article) -> None:

@@ -341,8 +341,10 @@ MATCH_CANDIDATE_FLOOR = env.float("MATCH_CANDIDATE_FLOOR", default=0.5)
 MATCH_SUGGEST_AT = env.float("MATCH_SUGGEST_AT", default=0.85)
 MATCH_LINK_AT = env.float("MATCH_LINK_AT", default=0.93)
 MATCH_FIGURE_EASES = env.float("MATCH_FIGURE_EASES", default=0.2)
-# How many nearest earlier claims each new claim is compared with on the numbers.
-MATCH_CANDIDATES = env.int("MATCH_CANDIDATES", default=20)
+# How many nearest earlier claims each new claim is compared with on the numbers, and how many
+# matches it keeps (published fact-checks first, then the same claim, then the closest words).
+MATCH_CANDIDATES = env.int("MATCH_CANDIDATES", default=10)
+MATCH_KEEP = env.int("MATCH_KEEP", default=3)
 # Where the nearest-neighbour index is saved between processes (a cache: the database holds the
 # vectors, and a missing or stale file is rebuilt from them). Empty: FACTCHECK_CACHE_DIR.
 MATCH_INDEX_DIR = env.str("MATCH_INDEX_DIR", default="")

@@ -4,9 +4,10 @@ the database, which stays the source of truth.
 A process loads the index saved on disk (or builds it from the database when the file is
 missing, was saved from another database, by another text model, or has fallen behind), then
 before each search reads the vectors stored since it last looked: rows written by the other
-workers. A row is read back from a little before the newest one seen (CATCH_UP_MARGIN), since
-a transaction may commit a moment after the time it stamped on its row; a row that committed
-later still is found by the count check when the file is next loaded. The file is saved after
+workers. Every MARGIN_EVERY_SECONDS it reads back from a little before the newest row seen
+(CATCH_UP_MARGIN), since a transaction may commit a moment after the time it stamped on its
+row; a row that committed later still is found by the count check when the file is next
+loaded. The file is saved after
 a rebuild and each time the index has grown by a tenth, written whole or not at all.
 
 The index only proposes candidates: claims/services/matching.py scores them from the vectors
@@ -20,6 +21,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,6 +38,9 @@ from claims.models import ClaimVector, MatchingState
 log = logging.getLogger(__name__)
 
 CATCH_UP_MARGIN = timedelta(seconds=30)
+# Reading back from before the newest row seen costs a query of every recent row; most
+# catch-ups read only the rows after it, and one in this many seconds reads the margin too.
+MARGIN_EVERY_SECONDS = 10.0
 # An index missing more rows than the database holds, or holding this share more keys than
 # there are rows (claims deleted since), is rebuilt when loaded.
 STALE_SHARE = 0.1
@@ -48,6 +53,7 @@ class _Loaded:
     epoch: str
     synced: datetime | None  # created_at of the newest row read
     saved_size: int
+    margin_read_at: float = 0.0  # time.monotonic() of the last catch-up with the margin
 
 
 _loaded: _Loaded | None = None
@@ -153,7 +159,11 @@ def _build(epoch: str) -> _Loaded:
 def _catch_up(loaded: _Loaded) -> None:
     rows = ClaimVector.objects.filter(model=MODEL_NAME)
     if loaded.synced is not None:
-        rows = rows.filter(created_at__gte=loaded.synced - CATCH_UP_MARGIN)
+        if time.monotonic() - loaded.margin_read_at >= MARGIN_EVERY_SECONDS:
+            loaded.margin_read_at = time.monotonic()
+            rows = rows.filter(created_at__gte=loaded.synced - CATCH_UP_MARGIN)
+        else:
+            rows = rows.filter(created_at__gt=loaded.synced)
     fresh = [
         (key, created)
         for key, created in rows.values_list("claim_id", "created_at")

@@ -10,8 +10,10 @@ links. Published fact-checks are earlier claims like any other, shown with their
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -148,33 +150,53 @@ def _find(
     sentences = list(dict.fromkeys(c.sentence for pair in pairs for c in pair))
     fine = dict(zip(sentences, embed_fine(sentences), strict=True))
     limits = thresholds()
-    readings: dict[int, ClaimFigures] = {}
-    found = []
+    by_claim: dict[int, list[Claim]] = {}
     for claim, earlier in pairs:
-        text = float(np.clip(np.dot(fine[claim.sentence], fine[earlier.sentence]), -1.0, 1.0))
-        if text < limits.floor():
-            continue
-        numbers = match_numbers(
-            _reading(readings, claim, article.dateline),
-            _reading(readings, earlier, earlier.article.dateline),
-        )
-        decision = decide(text, numbers, limits)
-        if decision is None:
-            continue
-        found.append(
-            ClaimMatch(
-                claim=claim,
-                earlier=earlier,
-                text_score=round(text, 4),
-                same_figure=numbers.same_figure,
-                figures_differ=numbers.differs,
-                same_places=numbers.same_places,
-                same_period=numbers.same_period,
-                reason=explain(text, numbers)[:500],
-                decision=decision,
-            )
-        )
+        by_claim.setdefault(claim.pk, []).append(earlier)
+    found = []
+    for claim in ordered:
+        earlier_ones = by_claim.get(claim.pk, [])
+        scored = [(_cosine(fine[claim.sentence], fine[e.sentence]), e) for e in earlier_ones]
+        scored = [(text, e) for text, e in scored if text >= limits.floor()]
+        # Published fact-checks first, then the closest words: the first MATCH_KEEP that
+        # match are kept, so the wire copy a claim repeats in fifty articles is read a few
+        # times, not fifty.
+        scored.sort(key=lambda pair: (pair[1].state != ClaimState.PUBLISHED, -pair[0], pair[1].pk))
+        kept: list[ClaimMatch] = []
+        for text, earlier in scored:
+            if len(kept) == settings.MATCH_KEEP:
+                break
+            match = _judge(claim, article, earlier, text, limits)
+            if match is not None:
+                kept.append(match)
+        found.extend(kept)
     return found
+
+
+def _judge(
+    claim: Claim, article: Article, earlier: Claim, text: float, limits: Thresholds
+) -> ClaimMatch | None:
+    numbers = match_numbers(
+        _reading(claim, article.dateline), _reading(earlier, earlier.article.dateline)
+    )
+    decision = decide(text, numbers, limits)
+    if decision is None:
+        return None
+    return ClaimMatch(
+        claim=claim,
+        earlier=earlier,
+        text_score=round(text, 4),
+        same_figure=numbers.same_figure,
+        figures_differ=numbers.differs,
+        same_places=numbers.same_places,
+        same_period=numbers.same_period,
+        reason=explain(text, numbers)[:500],
+        decision=decision,
+    )
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.clip(np.dot(a, b), -1.0, 1.0))
 
 
 def _candidates(keys: set[int], article_id: int) -> dict[int, tuple[Claim, np.ndarray]]:
@@ -186,6 +208,7 @@ def _candidates(keys: set[int], article_id: int) -> dict[int, tuple[Claim, np.nd
         .only(
             "id",
             "text",
+            "state",
             "sentence",
             "sentence_start",
             "start",
@@ -197,15 +220,15 @@ def _candidates(keys: set[int], article_id: int) -> dict[int, tuple[Claim, np.nd
     return {claim.pk: (claim, _vector(claim.vector.vector)) for claim in claims}
 
 
-def _reading(cache: dict[int, ClaimFigures], claim: Claim, dateline: Any) -> ClaimFigures:
-    if claim.pk not in cache:
-        offset = claim.sentence_start
-        cache[claim.pk] = read_claim(
-            claim.sentence,
-            span=(claim.start - offset, claim.end - offset),
-            reference_date=dateline,
-        )
-    return cache[claim.pk]
+def _reading(claim: Claim, dateline: date | None) -> ClaimFigures:
+    offset = claim.sentence_start
+    return _read(claim.sentence, (claim.start - offset, claim.end - offset), dateline)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _read(sentence: str, span: tuple[int, int], dateline: date | None) -> ClaimFigures:
+    # An earlier claim is read again for every new claim near it: kept while it recurs.
+    return read_claim(sentence, span=span, reference_date=dateline)
 
 
 def _vector(value: bytes | memoryview) -> np.ndarray:
