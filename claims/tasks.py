@@ -107,10 +107,13 @@ def _fetch_fail(article_id: int, reason: str) -> None:
 def requeue_stalled_extractions() -> int:
     """Beat's sweep; routed to its own queue (settings.CELERY_TASK_ROUTES), so it never waits
     behind the extraction backlog."""
-    return services.articles_requeue_stalled(
+    sent = services.articles_requeue_stalled(
         stall_seconds=settings.EXTRACTION_STALL_SECONDS,
         max_attempts=settings.EXTRACTION_MAX_ATTEMPTS,
     )
+    if settings.MATCH_ENABLED:
+        sent += services.articles_rematch_unmatched(stall_seconds=settings.EXTRACTION_STALL_SECONDS)
+    return sent
 
 
 EMAIL_MAX_RETRIES = 5

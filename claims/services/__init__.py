@@ -18,7 +18,12 @@ from claims.services.extraction import (
     articles_requeue_stalled,
     new_run_token,
 )
-from claims.services.matching import article_match, match_decide, match_propose_verdict
+from claims.services.matching import (
+    article_match,
+    articles_rematch_unmatched,
+    match_decide,
+    match_propose_verdict,
+)
 from claims.services.review import (
     claim_assign,
     claim_dismiss,
@@ -50,6 +55,7 @@ __all__ = [
     "article_ingest_url",
     "article_match",
     "article_update_facts",
+    "articles_rematch_unmatched",
     "articles_requeue_extraction",
     "articles_requeue_stalled",
     "claim_assign",

@@ -13,17 +13,19 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from claims import workflow
-from claims.matching import ClaimFigures, match_numbers, read_claim
+from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
 from claims.matching.decide import Thresholds, decide, explain
 from claims.matching.text import DIMENSIONS, MODEL_NAME, embed, embed_fine
 from claims.models import (
@@ -78,9 +80,19 @@ def article_match(*, article_id: int) -> int | None:
             "id", "sentence", "sentence_start", "start", "end"
         )
     )
-    vectors = _vectors_for(claims)
+    vectors, made = _vectors_for(claims)
     found = _find(article, claims, vectors)
     with transaction.atomic():
+        _derived_data_commit()
+        ClaimVector.objects.bulk_create(
+            [
+                ClaimVector(claim_id=key, model=MODEL_NAME, vector=vectors[key].tobytes())
+                for key in made
+            ],
+            update_conflicts=True,
+            unique_fields=["claim"],
+            update_fields=["model", "vector", "created_at"],
+        )
         ClaimMatch.objects.bulk_create(
             found,
             update_conflicts=True,
@@ -88,12 +100,47 @@ def article_match(*, article_id: int) -> int | None:
             update_fields=_MATCH_FIELDS,
         )
         Article.objects.filter(pk=article_id).update(matched_at=timezone.now())
+    if made:
+        match_index.add(made, np.stack([vectors[key] for key in made]))
     log.info("article %s matched: %d claims, %d matches", article_id, len(claims), len(found))
     return len(found)
 
 
-def _vectors_for(claims: Sequence[Claim]) -> dict[int, np.ndarray]:
-    """Each claim's vector: read when stored, else made, stored and added to the index."""
+def articles_rematch_unmatched(*, stall_seconds: int) -> int:
+    """The sweep's part for matching: articles extracted more than `stall_seconds` ago and
+    never matched (the message was lost, the worker died, or a crash lost the commit of
+    _derived_data_commit) are sent to matching again; at most 1,000 a sweep."""
+    from claims.tasks import match_article  # tasks import services: import here, not above
+
+    cutoff = timezone.now() - timedelta(seconds=stall_seconds)
+    ids = list(
+        Article.objects.filter(
+            extraction_state=ExtractionState.DONE,
+            matched_at__isnull=True,
+            extraction_finished_at__lt=cutoff,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:1000]
+    )
+    for article_id in ids:
+        match_article.delay(article_id)
+    if ids:
+        log.warning("sweep: sent %d article(s) to matching again", len(ids))
+    return len(ids)
+
+
+def _derived_data_commit() -> None:
+    """Vectors and matches are made again from the claims by matching the article again (its
+    empty `matched_at` says so), so their commit need not wait for the disk: on PostgreSQL
+    this transaction's commit returns before its WAL is flushed (a crash may lose the last
+    fraction of a second of matching, never an article, a claim or an editor's decision)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _vectors_for(claims: Sequence[Claim]) -> tuple[dict[int, np.ndarray], list[int]]:
+    """Each claim's vector, and the ids of those made now (the others were stored)."""
     ids = [claim.pk for claim in claims]
     stored = dict(
         ClaimVector.objects.filter(claim_id__in=ids, model=MODEL_NAME).values_list(
@@ -106,19 +153,23 @@ def _vectors_for(claims: Sequence[Claim]) -> dict[int, np.ndarray]:
         # A sentence that holds several claims is embedded once.
         sentences = list(dict.fromkeys(claim.sentence for claim in missing))
         rows = dict(zip(sentences, embed(sentences), strict=True))
-        made = {claim.pk: rows[claim.sentence] for claim in missing}
-        ClaimVector.objects.bulk_create(
-            [
-                ClaimVector(claim_id=key, model=MODEL_NAME, vector=vector.tobytes())
-                for key, vector in made.items()
-            ],
-            update_conflicts=True,
-            unique_fields=["claim"],
-            update_fields=["model", "vector", "created_at"],
-        )
-        match_index.add(list(made), np.stack(list(made.values())))
-        vectors.update(made)
-    return vectors
+        vectors.update((claim.pk, rows[claim.sentence]) for claim in missing)
+    return vectors, [claim.pk for claim in missing]
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A claim as matching reads it: its sentence, its span in it, its article's dateline."""
+
+    pk: int
+    sentence: str
+    span: tuple[int, int]
+    dateline: date | None
+    published: bool = False
+
+    @property
+    def reading(self) -> tuple[str, tuple[int, int], date | None]:
+        return self.sentence, self.span, self.dateline
 
 
 def _find(
@@ -133,58 +184,54 @@ def _find(
     # The article's own claims come back as neighbours too: ask for that many more.
     wanted = settings.MATCH_CANDIDATES + len(ordered)
     neighbours = match_index.nearest(np.stack([vectors[c.pk] for c in ordered]), wanted)
-    # The index's scores are approximate (half precision): the stored vectors decide.
-    near = {key for row in neighbours for key, score in row if score >= floor - 0.05}
-    candidates = _candidates(near, article.pk)
-    pairs = [
-        (claim, candidates[key][0])
+    # Not a later claim (a pair is matched once, from the later side), and near enough; the
+    # query drops the article's own claims and claims gone since.
+    near = [
+        [key for key, score in row if key < claim.pk and score >= floor]
         for claim, row in zip(ordered, neighbours, strict=True)
-        for key, _ in row
-        # Not the same article, not a later claim, not a claim gone since.
+    ]
+    candidates = _candidates({key for keys in near for key in keys}, article.pk)
+    pairs = [
+        (_said(claim, article.dateline), candidates[key])
+        for claim, keys in zip(ordered, near, strict=True)
+        for key in keys[: settings.MATCH_CANDIDATES]
         if key in candidates
-        and key < claim.pk
-        and float(np.dot(vectors[claim.pk], candidates[key][1])) >= floor
     ]
     if not pairs:
         return []
-    sentences = list(dict.fromkeys(c.sentence for pair in pairs for c in pair))
+    sentences = list(dict.fromkeys(said.sentence for pair in pairs for said in pair))
     fine = dict(zip(sentences, embed_fine(sentences), strict=True))
     limits = thresholds()
-    by_claim: dict[int, list[Claim]] = {}
-    for claim, earlier in pairs:
-        by_claim.setdefault(claim.pk, []).append(earlier)
+    by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
+    for new, earlier in pairs:
+        text = _cosine(fine[new.sentence], fine[earlier.sentence])
+        if text >= limits.floor():
+            by_claim.setdefault(new.pk, []).append((text, new, earlier))
     found = []
-    for claim in ordered:
-        earlier_ones = by_claim.get(claim.pk, [])
-        scored = [(_cosine(fine[claim.sentence], fine[e.sentence]), e) for e in earlier_ones]
-        scored = [(text, e) for text, e in scored if text >= limits.floor()]
+    for scored in by_claim.values():
         # Published fact-checks first, then the closest words: the first MATCH_KEEP that
         # match are kept, so the wire copy a claim repeats in fifty articles is read a few
         # times, not fifty.
-        scored.sort(key=lambda pair: (pair[1].state != ClaimState.PUBLISHED, -pair[0], pair[1].pk))
+        scored.sort(key=lambda row: (not row[2].published, -row[0], row[2].pk))
         kept: list[ClaimMatch] = []
-        for text, earlier in scored:
+        for text, new, earlier in scored:
             if len(kept) == settings.MATCH_KEEP:
                 break
-            match = _judge(claim, article, earlier, text, limits)
+            match = _judge(new, earlier, text, limits)
             if match is not None:
                 kept.append(match)
         found.extend(kept)
     return found
 
 
-def _judge(
-    claim: Claim, article: Article, earlier: Claim, text: float, limits: Thresholds
-) -> ClaimMatch | None:
-    numbers = match_numbers(
-        _reading(claim, article.dateline), _reading(earlier, earlier.article.dateline)
-    )
+def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> ClaimMatch | None:
+    numbers = _compare(new.reading, earlier.reading)
     decision = decide(text, numbers, limits)
     if decision is None:
         return None
     return ClaimMatch(
-        claim=claim,
-        earlier=earlier,
+        claim_id=new.pk,
+        earlier_id=earlier.pk,
         text_score=round(text, 4),
         same_figure=numbers.same_figure,
         figures_differ=numbers.differs,
@@ -199,30 +246,32 @@ def _cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.clip(np.dot(a, b), -1.0, 1.0))
 
 
-def _candidates(keys: set[int], article_id: int) -> dict[int, tuple[Claim, np.ndarray]]:
-    """The candidate claims still stored, outside this article, with their stored vectors."""
-    claims = (
-        Claim.objects.filter(pk__in=keys, detached=False, vector__model=MODEL_NAME)
-        .exclude(article_id=article_id)
-        .select_related("article", "vector")
-        .only(
-            "id",
-            "text",
-            "state",
-            "sentence",
-            "sentence_start",
-            "start",
-            "end",
-            "article__dateline",
-            "vector__vector",
-        )
-    )
-    return {claim.pk: (claim, _vector(claim.vector.vector)) for claim in claims}
-
-
-def _reading(claim: Claim, dateline: date | None) -> ClaimFigures:
+def _said(claim: Claim, dateline: date | None) -> _Said:
     offset = claim.sentence_start
-    return _read(claim.sentence, (claim.start - offset, claim.end - offset), dateline)
+    return _Said(claim.pk, claim.sentence, (claim.start - offset, claim.end - offset), dateline)
+
+
+def _candidates(keys: set[int], article_id: int) -> dict[int, _Said]:
+    """The candidate claims still stored, outside this article."""
+    rows = (
+        Claim.objects.filter(pk__in=keys, detached=False)
+        .exclude(article_id=article_id)
+        .values_list("id", "sentence", "sentence_start", "start", "end", "article__dateline")
+        .annotate(published=Q(state=ClaimState.PUBLISHED))
+    )
+    return {
+        pk: _Said(pk, sentence, (start - offset, end - offset), dateline, published)
+        for pk, sentence, offset, start, end, dateline, published in rows
+    }
+
+
+_Reading = tuple[str, tuple[int, int], date | None]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _compare(a: _Reading, b: _Reading) -> NumberMatch:
+    # Wire copy recurs word for word: the same two sentences are compared once.
+    return match_numbers(_read(*a), _read(*b))
 
 
 @functools.lru_cache(maxsize=20_000)

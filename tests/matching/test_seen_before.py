@@ -205,3 +205,31 @@ def test_the_extraction_task_is_followed_by_matching(editor, settings):
         assert again.extraction_state == "done" and again.matched_at is None
     finally:
         app.conf.task_always_eager = before
+
+
+def test_the_sweep_sends_an_article_never_matched_to_matching_again(editor, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims import tasks
+    from factcheck.celery import app
+
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    text = "Izium is about 30 miles south of Kupyansk, the army said on Monday."
+    lost = services.article_ingest_text(text=text, submitted_by=editor).article
+    services.article_extract(article_id=lost.pk)  # extracted; its matching message was lost
+    long_ago = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALL_SECONDS + 1)
+    Article.objects.filter(pk=lost.pk).update(extraction_finished_at=long_ago)
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        assert tasks.requeue_stalled_extractions.apply().get() == 1
+    finally:
+        app.conf.task_always_eager = before
+    lost.refresh_from_db()
+    assert lost.matched_at is not None and len(matches_of(lost)) == 1
+    # A recent article is left to its own message.
+    fresh = services.article_ingest_text(text=text + " Again.", submitted_by=editor).article
+    services.article_extract(article_id=fresh.pk)
+    assert services.articles_rematch_unmatched(stall_seconds=600) == 0
