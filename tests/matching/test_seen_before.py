@@ -233,3 +233,24 @@ def test_the_sweep_sends_an_article_never_matched_to_matching_again(editor, sett
     fresh = services.article_ingest_text(text=text + " Again.", submitted_by=editor).article
     services.article_extract(article_id=fresh.pk)
     assert services.articles_rematch_unmatched(stall_seconds=600) == 0
+
+
+def test_the_rematch_command_matches_and_rebuilds(editor):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    text = "Izium is about 30 miles south of Kupyansk, the army said on Monday."
+    second = services.article_ingest_text(text=text, submitted_by=editor).article
+    services.article_extract(article_id=second.pk)
+    out = StringIO()
+
+    call_command("rematch", "--unmatched", "--rebuild-index", stdout=out)
+
+    assert "index rebuilt from the database: 1 vector(s)" in out.getvalue()
+    assert "matched 1 article(s): 1 match(es) kept" in out.getvalue()
+    with pytest.raises(CommandError, match="no extracted article with id 999"):
+        call_command("rematch", "999")
+    with pytest.raises(CommandError, match="one of them"):
+        call_command("rematch")
