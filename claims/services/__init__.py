@@ -19,10 +19,13 @@ from claims.services.extraction import (
     new_run_token,
 )
 from claims.services.matching import (
+    MatchRefused,
     article_match,
     articles_rematch_unmatched,
+    match_change,
     match_decide,
     match_propose_verdict,
+    match_version_locked,
 )
 from claims.services.review import (
     claim_assign,
@@ -43,6 +46,7 @@ __all__ = [
     "FactDifference",
     "FactsUpdate",
     "IngestResult",
+    "MatchRefused",
     "api_token_issue",
     "api_token_revoke",
     "article_extract",
@@ -63,8 +67,10 @@ __all__ = [
     "claim_publish",
     "claim_send_back",
     "claim_start",
+    "match_change",
     "match_decide",
     "match_propose_verdict",
+    "match_version_locked",
     "new_run_token",
     "rating_scale_put_in_use",
     "source_add",

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import numpy as np
@@ -23,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from claims import workflow
 from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
@@ -41,6 +44,7 @@ from claims.models import (
 )
 from claims.services import match_index
 from claims.services.review import _locked_claim, _save, claim_start, source_add, verdict_propose
+from claims.services.versions import StaleEdit, version_of
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +291,51 @@ def _vector(value: bytes | memoryview) -> np.ndarray:
 # --- What an editor does with a match ----------------------------------------------------------
 
 
+class MatchRefused(workflow.TransitionError):
+    """The match itself refuses the move, whoever asks: the earlier claim states another
+    figure, has no published verdict, or one rated off the scale in use. Who may act, and
+    on a claim in which state, stays the workflow's refusal (the API answers 403 to that, and
+    409 to this)."""
+
+
+@contextmanager
+def match_version_locked(match_id: int, seen: str) -> Iterator[ClaimMatch]:
+    """Lock the match, and go on only if it is still at version `seen` (its `updated_at` as
+    the person's page or ETag showed it): else StaleEdit, saying who decided what since, so
+    that a stale page never overwrites another editor's decision. The services called inside
+    lock the row again; in one transaction that is the same lock."""
+    with transaction.atomic():
+        match = (
+            ClaimMatch.objects.select_for_update(of=("self",))
+            .select_related("decided_by")
+            .get(pk=match_id)
+        )
+        if version_of(match) != seen.strip():
+            raise StaleEdit(match, [match_change(match, seen)])
+        yield match
+
+
+DECIDED = {MatchStatus.CONFIRMED: "the same claim", MatchStatus.REJECTED: "not the same claim"}
+
+
+def match_change(match: ClaimMatch, seen: str = "") -> str:
+    """What became of a match since version `seen`, a sentence for the person who read it."""
+    if match.decided_at is not None and match.status in DECIDED and _after(match, seen):
+        who = match.decided_by.get_username() if match.decided_by else "someone"
+        when = date_format(timezone.localtime(match.decided_at), "DATETIME_FORMAT")
+        return f"{when}, {who} decided it is {DECIDED[MatchStatus(match.status)]}."
+    # article_match() ran again (a re-extraction, a new dateline): the reason may be new.
+    return "The machine matched the two claims again; read its reason again."
+
+
+def _after(match: ClaimMatch, seen: str) -> bool:
+    """Whether the match was decided after version `seen` (yes, when `seen` is no version)."""
+    try:
+        return match.decided_at is not None and match.decided_at.timestamp() > Decimal(seen)
+    except (InvalidOperation, ValueError):
+        return True
+
+
 @transaction.atomic
 def match_decide(*, actor: Any, match_id: int, confirm: bool) -> ClaimMatch:
     """Confirm a match (the same claim) or reject it (not the same claim)."""
@@ -315,8 +364,8 @@ def match_propose_verdict(*, actor: Any, match_id: int) -> Verdict:
     match = ClaimMatch.objects.select_related("claim", "earlier").get(pk=match_id)
     published = published_verdict(match.earlier_id)
 
-    def refuse(reason: str) -> workflow.TransitionError:
-        return workflow.TransitionError(workflow.Move.PROPOSE, match.claim, reason)
+    def refuse(reason: str) -> MatchRefused:
+        return MatchRefused(workflow.Move.PROPOSE, match.claim, reason)
 
     if published is None:
         raise refuse("the earlier claim has no published verdict to propose")
