@@ -10,3 +10,15 @@ def on_postgres(settings):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (the README's test command sets DATABASE_URL)")
+
+
+@pytest.fixture
+def match_index(settings, tmp_path):
+    """A nearest-neighbour index of the test's own (Seen before): never a file another test,
+    or a developer's server, saved from another database."""
+    from claims.services import match_index as index
+
+    settings.MATCH_INDEX_DIR = str(tmp_path)
+    index.forget()
+    yield
+    index.forget()
