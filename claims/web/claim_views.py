@@ -26,7 +26,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import services, workflow
-from claims.models import Claim, Source
+from claims.models import Claim, ClaimMatch, Source
 from claims.services.review import correction_approve, correction_reject
 from claims.services.versions import StaleEdit, version_locked
 from claims.web.access import is_htmx, newsroom_required
@@ -160,6 +160,39 @@ def claim_move(request: HttpRequest, claim_id: int, move: str) -> HttpResponse:
             return _failed(request, claim_id, {}, f"Not done: {reason}.")
         write = partial(write, proposal_id=int(seen))
     return _act(request, claim_id, write, done, guard)
+
+
+# Seen before: what an editor does with a match, and what the panel then says.
+MATCH_ACTIONS: dict[str, tuple[Callable[..., Any], str]] = {
+    "confirm": (partial(services.match_decide, confirm=True), "Marked as the same claim."),
+    "reject": (partial(services.match_decide, confirm=False), "Marked as not the same claim."),
+    "propose-verdict": (
+        services.match_propose_verdict,
+        "The earlier verdict is proposed for this claim, with its fact-check as a source; "
+        "it waits for a reviewer.",
+    ),
+}
+
+
+@require_POST
+@newsroom_required
+def match_act(request: HttpRequest, claim_id: int, match_id: int, action: str) -> HttpResponse:
+    """Confirm or reject one of the claim's matches, or propose the earlier claim's verdict,
+    at the version of the match the form carries: a decision another editor made since is
+    never overwritten by a page opened before it."""
+    if action not in MATCH_ACTIONS:
+        raise Http404("No such action.")
+    get_object_or_404(ClaimMatch, pk=match_id, claim_id=claim_id)
+    service, done = MATCH_ACTIONS[action]
+    seen = request.POST.get("version", "")
+
+    def write() -> None:
+        if not seen.strip():
+            raise NoVersion(ClaimMatch)
+        with services.match_version_locked(match_id, seen):
+            service(actor=request.user, match_id=match_id)
+
+    return _act(request, claim_id, write, done)
 
 
 NO_PROPOSAL_SEEN = "the form did not say which correction you approve; reload the page"

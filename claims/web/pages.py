@@ -107,6 +107,7 @@ def panel_context(
         raise Http404("That claim is not in this article.")
     bound = bound or {}
     verdicts = _verdicts(claim)
+    sources = _sources_part(request, claim, bound)
     context = {
         "claim": claim,
         # What every form of the panel but "add a source" carries: the claim as shown here.
@@ -118,8 +119,9 @@ def panel_context(
         "error": error,
         "suggestion": claim_suggestion(claim=claim),
         **verdicts,
-        **_sources_part(request, claim, bound),
+        **sources,
         **_moves_part(request.user, claim, bound, verdicts["verdict"]),
+        **_seen_before_part(claim, sources["can_edit_sources"]),
     }
     _place_error(context, error_at)
     context["focus_on_error"] = _focus_first_error(context)
@@ -200,6 +202,18 @@ def _sources_part(request: HttpRequest, claim: Claim, bound: dict[str, forms.For
         "source_form": bound.get("source") or SourceForm(),
         "editing_id": editing_id,
         "edit_form": edit_form,
+    }
+
+
+def _seen_before_part(claim: Claim, can_edit_sources: bool) -> dict[str, Any]:
+    """The claim's matches with earlier claims. Deciding them takes what editing the claim's
+    sources takes (the service asks the workflow again); proposing an earlier verdict, a
+    claim that is not yet proposed (the service starts it if it is new)."""
+    return {
+        "seen_before": selectors.claim_seen_before(claim_id=claim.pk),
+        "can_decide_matches": can_edit_sources,
+        "can_propose_from_match": can_edit_sources
+        and claim.state in (ClaimState.NEW, ClaimState.IN_PROGRESS),
     }
 
 

@@ -30,6 +30,11 @@ urlpatterns = [
     path("claims/<int:claim_id>/send-back/", claim_views.claim_send_back, name="send_back"),
     path("claims/<int:claim_id>/assign/", claim_views.claim_assign, name="assign"),
     path("claims/<int:claim_id>/move/<str:move>/", claim_views.claim_move, name="move"),
+    path(
+        "claims/<int:claim_id>/matches/<int:match_id>/<str:action>/",
+        claim_views.match_act,
+        name="match",
+    ),
     # The public site: no login.
     path("checks/", public_site.checks_index, name="checks"),
     path("checks/feed/", feeds.ChecksFeed(), name="checks_feed"),

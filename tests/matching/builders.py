@@ -42,9 +42,10 @@ def publish(article: Article, editor: Any, reviewer: Any) -> Claim:
     return claim
 
 
-def the_match(article: Article) -> ClaimMatch:
-    """The one match of the article's claims."""
-    return ClaimMatch.objects.select_related("claim", "earlier").get(claim__article=article)
+def the_match(article: Article, earlier: Claim | None = None) -> ClaimMatch:
+    """The one match of the article's claims (with `earlier`, when it has several)."""
+    matches = ClaimMatch.objects.select_related("claim", "earlier").filter(claim__article=article)
+    return matches.get() if earlier is None else matches.get(earlier=earlier)
 
 
 def match_row(claim: Claim, earlier: Claim, **fields: Any) -> ClaimMatch:

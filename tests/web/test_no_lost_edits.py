@@ -16,7 +16,8 @@ from django.urls import reverse
 from claims import services, workflow
 from claims.models import ClaimState, Source
 from claims.services.versions import version_of
-from tests.factories import ReviewerFactory, scale_label, verdict_form
+from tests.factories import ClaimFactory, ReviewerFactory, scale_label, verdict_form
+from tests.matching.builders import match_row
 from tests.web.reading import as_read
 
 pytestmark = pytest.mark.django_db
@@ -297,19 +298,22 @@ def test_every_write_of_the_panel_carries_a_version(client, editor, reviewer, in
     """Each form of the panel that changes a row has its hidden version, as read now."""
     client.force_login(reviewer)
     source = Source.objects.get(claim=in_review)
+    match = match_row(in_review, ClaimFactory())  # Seen before: its buttons carry its version
     panel = client.get(
         reverse("web:claim", args=[in_review.pk]), {"edit_source": source.pk}, **HTMX
     )
     page = _text(panel)
     claim_v, source_v = version_of(in_review), version_of(source)
     forms = re.findall(r'<form method="post" action="([^"]+)".*?</form>', page, re.S)
-    assert forms
+    assert forms and any("/matches/" in action for action in forms)
     for action in forms:
         form = _form(page, action)
         if action == reverse("web:source_add", args=[in_review.pk]):
             assert "version" not in form  # a new source has no earlier version to lose
         elif "/sources/" in action:
             assert f'version" value="{source_v}"' in form, action
+        elif "/matches/" in action:
+            assert f'version" value="{version_of(match)}"' in form, action
         else:
             assert f'version" value="{claim_v}"' in form, action
 
