@@ -258,6 +258,9 @@ SPECTACULAR_SETTINGS = {
         # Two fields are called `kind`: each enum keeps a name of its own.
         "KindEnum": "claims.models.choices.KIND_CHOICES",
         "NotificationKindEnum": "claims.models.notifications.NotificationKind",
+        # Seen before: names that say whose status and decision these are.
+        "MatchStatusEnum": "claims.models.matching.MatchStatus",
+        "MatchDecisionEnum": "claims.models.matching.MatchDecision",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

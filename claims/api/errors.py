@@ -29,6 +29,12 @@ class PreconditionFailed(exceptions.APIException):
     default_detail = "The resource changed since you read it; fetch it again and retry."
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+    default_detail = "The resource as it stands refuses this move."
+
+
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"

@@ -7,7 +7,7 @@ earlier version to lose, goes without.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
@@ -47,7 +47,15 @@ def if_match_parameter(noun: str) -> OpenApiParameter:
     )
 
 
-def check_if_match(request: Request, instance: Model, *, required: bool = True) -> None:
+# Says what became of a row since the version the client sent (empty if it sent none of it).
+Explain = Callable[[Model, str], str]
+
+
+def check_if_match(
+    request: Request, instance: Model, *, required: bool = True, explain: Explain | None = None
+) -> None:
+    """428 without If-Match (when `required`), 412 when it is stale: with `explain`'s account
+    of the change when given."""
     header = request.headers.get("If-Match")
     if header is None:
         if required:
@@ -55,15 +63,27 @@ def check_if_match(request: Request, instance: Model, *, required: bool = True) 
         return
     tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
     if "*" not in tags and etag_of(instance) not in tags:
-        raise PreconditionFailed()
+        if explain is None:
+            raise PreconditionFailed()
+        said = explain(instance, _version_sent(tags, instance))
+        raise PreconditionFailed(f"{PreconditionFailed.default_detail} {said}")
+
+
+def _version_sent(tags: set[str], instance: Model) -> str:
+    """The version of `instance` one of the tags names, or ""."""
+    prefix = f'"{instance._meta.model_name}-{instance.pk}-'
+    sent = next((tag for tag in tags if tag.startswith(prefix) and tag.endswith('"')), "")
+    return sent[len(prefix) : -1]
 
 
 @contextmanager
-def if_match_locked(request: Request, instance: Model, *, required: bool = True) -> Iterator[Model]:
+def if_match_locked(
+    request: Request, instance: Model, *, required: bool = True, explain: Explain | None = None
+) -> Iterator[Model]:
     """Check If-Match on the row locked until the write is done, so that no other write can
     slip in between the check and ours (each service locks again; in one transaction that
     is the same lock)."""
     with transaction.atomic():
         locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-        check_if_match(request, locked, required=required)
+        check_if_match(request, locked, required=required, explain=explain)
         yield locked

@@ -15,6 +15,7 @@ from claims.models import (
     Article,
     CheckResult,
     Claim,
+    ClaimMatch,
     Notification,
     Quantity,
     RatingLabel,
@@ -25,6 +26,7 @@ from claims.models import (
 from claims.models.article import EXTRACTION_FIELDS
 from claims.models.evidence import web_url
 from claims.services.reference_values import FIGURE_MESSAGE, read_figure
+from claims.services.versions import version_of
 
 
 @extend_schema_field({"type": "string", "description": "An http(s) address, or empty."})
@@ -129,6 +131,74 @@ class PendingCorrectionSerializer(VerdictSerializer):
 
 def _is_pending(verdict: Verdict) -> bool:
     return bool(verdict.supersedes_id) and not verdict.is_current and not verdict.published_at
+
+
+class EarlierVerdictSerializer(serializers.Serializer):
+    """The verdict in force on the public site for an earlier claim."""
+
+    rating = serializers.IntegerField(
+        source="rating_value",
+        allow_null=True,
+        help_text="ClaimReview's ratingValue (1 worst – 5 best); null for a label without one.",
+    )
+    rating_label = serializers.CharField(source="rating_name")
+    rating_colour = serializers.CharField()
+    headline = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_attribute(self, match: ClaimMatch) -> Verdict | None:
+        return selectors.match_published_verdict(match)
+
+    def get_url(self, verdict: Verdict) -> str:
+        """The fact-check's public page."""
+        return reverse(
+            "web:public_check", args=[verdict.claim_id], request=self.context.get("request")
+        )
+
+
+class SeenBeforeSerializer(serializers.ModelSerializer):
+    """A match of the claim with an earlier claim of another article."""
+
+    earlier_url = serializers.SerializerMethodField()
+    earlier_text = serializers.CharField(source="earlier.text")
+    decided_by = person()
+    earlier_verdict = EarlierVerdictSerializer(read_only=True, allow_null=True)
+    etag = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ClaimMatch
+        fields = [
+            "id",
+            "earlier",
+            "earlier_url",
+            "earlier_text",
+            "text_score",
+            "same_figure",
+            "figures_differ",
+            "same_places",
+            "same_period",
+            "reason",
+            "decision",
+            "status",
+            "decided_by",
+            "decided_at",
+            "earlier_verdict",
+            "etag",
+        ]
+        extra_kwargs = {
+            "reason": {"help_text": "Why the machine matched them, for an editor to read."},
+            "decision": {"help_text": "`linked`: the same claim; `suggested`: for an editor."},
+        }
+
+    def get_earlier_url(self, match: ClaimMatch) -> str:
+        return reverse(
+            "api:claim-detail", args=[match.earlier_id], request=self.context.get("request")
+        )
+
+    def get_etag(self, match: ClaimMatch) -> str:
+        """The match's version: send it in If-Match to confirm, reject or propose-verdict."""
+        # The same tag as claims.api.etags.etag_of, which imports this module.
+        return f'"{match._meta.model_name}-{match.pk}-{version_of(match)}"'
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -240,6 +310,12 @@ class ClaimSerializer(serializers.ModelSerializer):
     findings = FindingSerializer(source="check_results", many=True, read_only=True)
     verdict = CurrentVerdictSerializer(read_only=True, allow_null=True)
     pending_correction = PendingCorrectionSerializer(read_only=True, allow_null=True)
+    seen_before = SeenBeforeSerializer(
+        source="matches",
+        many=True,
+        read_only=True,
+        help_text="Earlier claims of other articles this one was matched with; rejected last.",
+    )
 
     class Meta:
         model = Claim
@@ -261,6 +337,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "findings",
             "verdict",
             "pending_correction",
+            "seen_before",
             "review_comment",
             "created_at",
             "updated_at",

@@ -11,6 +11,7 @@ from django.db.models import (
 )
 
 from claims.models import Article, Claim, ClaimState, Verdict
+from claims.selectors.matching import matches_shown
 from claims.selectors.public import with_publication_dates
 from claims.workflow import PENDING_CORRECTION
 
@@ -38,6 +39,8 @@ def claims_for_api() -> QuerySet[Claim]:
                 ).select_related("author", "reviewer"),
                 to_attr="current_verdicts",
             ),
+            # Seen before: the matches with their earlier claims' published verdicts.
+            Prefetch("matches", queryset=matches_shown()),
         )
         .order_by("-id")
     )

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
@@ -14,18 +22,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import exports, selectors, services
+from claims.api.errors import Conflict
 from claims.api.etags import GUARDED_WRITE_ERRORS, etag_of, if_match_locked, if_match_parameter
 from claims.api.filters import ClaimFilter
 from claims.api.serializers import (
+    BIGGEST_ID,
     AssignSerializer,
     ClaimSerializer,
     CommentSerializer,
     CorrectSerializer,
     DismissSerializer,
+    ErrorSerializer,
     ProposeSerializer,
 )
 from claims.http.downloads import csv_download
-from claims.models import Claim
+from claims.models import Claim, ClaimMatch
 from claims.services.review import correction_approve, correction_reject
 
 IF_MATCH = if_match_parameter("claim")
@@ -56,6 +67,56 @@ def _move(
         )(routed(func))
 
     return decorate
+
+
+MATCH_ID = OpenApiParameter(
+    "match_id",
+    {"type": "integer", "minimum": 1, "maximum": BIGGEST_ID},
+    OpenApiParameter.PATH,
+    description="The `id` of one of the claim's matches, as listed in its `seen_before`.",
+)
+MATCH_IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description=(
+        "The `etag` of the match as you last read it in the claim's `seen_before` (not the "
+        "claim's ETag): 428 without it, 412 if the match changed since (another editor "
+        "decided it, or the machine matched the claims again), saying who decided what."
+    ),
+)
+MATCH_RESPONSES = {
+    200: ClaimSerializer,
+    **GUARDED_WRITE_ERRORS,
+    409: OpenApiResponse(
+        ErrorSerializer,
+        "The match refuses it: the earlier claim states another figure, place or period, "
+        "has no published verdict, or one rated off the scale in use.",
+    ),
+}
+
+
+def _match_move(summary: str, description: str) -> Callable[[Callable], Callable]:
+    """The schema and routing shared by what an editor does with a match."""
+
+    def decorate(func: Callable) -> Callable:
+        name = func.__name__.removeprefix("match_").replace("_", "-")
+        routed = action(
+            detail=True, methods=["post"], url_path=rf"matches/(?P<match_id>[0-9]+)/{name}"
+        )
+        return extend_schema(
+            summary=summary,
+            description=description,
+            request=None,
+            responses=MATCH_RESPONSES,
+            parameters=[MATCH_ID, MATCH_IF_MATCH],
+        )(routed(func))
+
+    return decorate
+
+
+def _match_changed(match: Any, seen: str) -> str:
+    return services.match_change(match, seen)
 
 
 @extend_schema_view(
@@ -165,3 +226,48 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     @_move("Reject or withdraw the proposed correction", DismissSerializer)
     def reject_correction(self, request: Request, pk: str) -> Response:
         return self._apply(request, DismissSerializer, correction_reject)
+
+    # --- Seen before: what an editor does with one of the claim's matches ----------------------
+
+    def _apply_to_match(
+        self, request: Request, match_id: str, service: Callable[..., object]
+    ) -> Response:
+        """`service` on the claim's match `match_id` at the version If-Match names; the claim,
+        as the other moves answer."""
+        claim = self.get_object()
+        match = get_object_or_404(ClaimMatch, pk=int(match_id), claim_id=claim.pk)
+        try:
+            with if_match_locked(request, match, explain=_match_changed):
+                service(actor=request.user, match_id=match.pk)
+        except services.MatchRefused as exc:
+            raise Conflict(str(exc), code="match_refused") from exc
+        fresh = self.get_queryset().get(pk=claim.pk)
+        return Response(self.get_serializer(fresh).data, headers={"ETag": etag_of(fresh)})
+
+    @_match_move(
+        "Seen before: confirm that the earlier claim is the same claim",
+        "Allowed to whoever may edit the claim's sources (claims/workflow.py).",
+    )
+    def match_confirm(self, request: Request, pk: str, match_id: str) -> Response:
+        return self._apply_to_match(request, match_id, partial(services.match_decide, confirm=True))
+
+    @_match_move(
+        "Seen before: say that the earlier claim is not the same claim",
+        "Allowed to whoever may edit the claim's sources. The match stays listed, last.",
+    )
+    def match_reject(self, request: Request, pk: str, match_id: str) -> Response:
+        return self._apply_to_match(
+            request, match_id, partial(services.match_decide, confirm=False)
+        )
+
+    @_match_move(
+        "Seen before: propose the earlier claim's published verdict for this claim",
+        "One step: the match is confirmed, a new claim is started (and so assigned to you), "
+        "the earlier fact-check is added as a source, and its rating, headline and statement "
+        "are proposed with a rationale that gives the match's reason. The claim is then in "
+        "review: another reviewer publishes it as usual. 409 when the verdict does not carry "
+        "over (another figure, place or period; no published verdict; a rating off the scale); "
+        "403 when the workflow refuses (the claim is someone else's, or already proposed).",
+    )
+    def match_propose_verdict(self, request: Request, pk: str, match_id: str) -> Response:
+        return self._apply_to_match(request, match_id, services.match_propose_verdict)
