@@ -22,6 +22,7 @@ from claims.admin.actions import run_for_each
 from claims.admin.history import HistoryAdmin
 from claims.admin.inlines import (
     CheckResultInline,
+    MatchInline,
     QuantityInline,
     SourceInline,
     VerdictInline,
@@ -120,7 +121,7 @@ class ClaimAdmin(HistoryAdmin):
         "Search the claim's sentence and the article's title and text: every word, as a whole"
         " word (“reservoirs” finds “reservoir”); “quotes” for a phrase."
     )
-    inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline]
+    inlines = [QuantityInline, SourceInline, CheckResultInline, VerdictInline, MatchInline]
     action_form = ClaimActionForm
     actions = [
         "assign_to_me",

@@ -12,7 +12,15 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from claims import services, workflow
-from claims.models import CheckResult, Claim, ClaimState, Quantity, Source, Verdict
+from claims.models import (
+    CheckResult,
+    Claim,
+    ClaimMatch,
+    ClaimState,
+    Quantity,
+    Source,
+    Verdict,
+)
 from claims.services.review import SOURCE_FIELDS
 from claims.web.forms import FigureField
 from claims.workflow import Move
@@ -44,6 +52,30 @@ class VerdictInline(_ReadOnlyInline):
     verbose_name_plural = "verdicts (the current one and every version it corrects)"
     fields = ("rating_name", "rationale", "author", "reviewer", "is_current", "published_at")
     show_change_link = True
+
+
+class MatchInline(_ReadOnlyInline):
+    """Seen before, for the record: an editor decides matches in the newsroom panel, where
+    each decision carries the match's version."""
+
+    model = ClaimMatch
+    fk_name = "claim"
+    verbose_name = "match with an earlier claim"
+    verbose_name_plural = "seen before (decided in the newsroom panel)"
+    fields = ("earlier", "text_score", "reason", "decision", "status", "decided_by", "decided_at")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Whoever may see the claim sees its matches (the groups hold no permission of their
+        # own on matches, which are written only by the matching service and the panel).
+        return request.user.has_perm("claims.view_claim")
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet[ClaimMatch]:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("earlier", "decided_by")
+            .defer("earlier__sentence", "earlier__search_vector")
+        )
 
 
 class SourceFormSet(BaseInlineFormSet):

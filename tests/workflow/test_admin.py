@@ -270,7 +270,7 @@ def test_the_claim_autocomplete_finds_claims_by_their_words(client, people, clai
 def _inline_data(claim: Claim, sources: list[dict[str, Any]]) -> dict[str, Any]:
     """The claim change form's POST: the read-only inlines' management forms and the sources."""
     data: dict[str, Any] = {}
-    for prefix in ("quantities", "check_results", "verdicts"):
+    for prefix in ("quantities", "check_results", "verdicts", "matches"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     existing = list(claim.sources.all())
     data |= {"sources-TOTAL_FORMS": len(sources), "sources-INITIAL_FORMS": len(existing)}
