@@ -94,7 +94,7 @@ def index_path() -> Path:
     base = Path(settings.MATCH_INDEX_DIR) if settings.MATCH_INDEX_DIR else directory()
     name = connection.settings_dict["NAME"]
     safe = "".join(c if c.isalnum() else "-" for c in str(name))[-60:]
-    return base / "matching" / f"{safe}-{MODEL_NAME}.usearch"
+    return base / "matching" / f"{safe}-{MODEL_NAME}.hnsw"
 
 
 def _current() -> _Loaded:
