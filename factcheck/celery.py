@@ -5,7 +5,7 @@ import sys
 from typing import Any
 
 from celery import Celery
-from celery.signals import beat_init, worker_init
+from celery.signals import beat_init, worker_init, worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
@@ -52,6 +52,20 @@ def _refuse_bad_settings(**kwargs: Any) -> None:
 
     django.setup()
     call_command("check", fail_level="ERROR")
+
+
+@worker_process_init.connect
+def _load_the_text_models(**kwargs: Any) -> None:
+    """A pool process that takes articles loads matching's text models as it starts, not on
+    its first article: the transformer takes seconds to load. A worker for the sweep queue
+    alone does not need them."""
+    from django.conf import settings
+
+    queues = set(app.amqp.queues.consume_from or ())
+    if settings.MATCH_ENABLED and (not queues or app.conf.task_default_queue in queues):
+        from claims.matching.text import warm_up
+
+        warm_up()
 
 
 def single_worker_command(name: str, *, loglevel: str, queues: str = "celery") -> list[str]:

@@ -99,6 +99,12 @@ def _offline() -> None:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+def warm_up() -> None:
+    """Load both models now (a worker starting), so the first article does not wait."""
+    embed(["warm-up"])
+    embed_fine(["warm-up"])
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The cosine of two rows from embed()."""
     return float(np.clip(np.dot(a, b), -1.0, 1.0))

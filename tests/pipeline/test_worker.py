@@ -106,3 +106,23 @@ def test_a_run_cut_off_by_a_database_error_is_finished_by_its_retry_without_the_
     assert article.extraction_attempts == 1
     spans = Claim.objects.filter(article=article).values("start", "end").annotate(n=Count("id"))
     assert spans and all(row["n"] == 1 for row in spans)
+
+
+def test_a_worker_matches_an_article_with_an_earlier_one_after_extracting_it(
+    start_worker, tmp_path
+):
+    from claims.models import ClaimMatch
+
+    start_worker(MATCH_INDEX_DIR=str(tmp_path / "index"))
+    first = services.article_ingest_text(
+        text="Kupyansk lies some 30 miles to the north of Izium, officials said."
+    ).article
+    assert wait_for(lambda: Article.objects.get(pk=first.pk).matched_at is not None, timeout=90)
+    second = services.article_ingest_text(
+        text="Izium is about 30 miles south of Kupyansk, the army said on Monday."
+    ).article
+    assert wait_for(lambda: Article.objects.get(pk=second.pk).matched_at is not None, timeout=60)
+
+    [match] = ClaimMatch.objects.filter(claim__article=second)
+    assert match.earlier.article_id == first.pk
+    assert match.reason.startswith("text ") and "same figure: about 30 mi" in match.reason
