@@ -321,12 +321,14 @@ def child_build(job: dict) -> dict:
     try:
         set_ef, search, own, index = BUILDERS[spec["lib"]](data, spec, started + job["build_limit"])
     except BuildTooSlow as stop:
-        return {"status": f"build > {job['build_limit']:.0f} s, {stop}"}
+        load = os.getloadavg()[0]
+        return {"status": f"build > {job['build_limit']:.0f} s, {stop} (load {load:.1f})"}
     build_s = time.perf_counter() - started
     result = {
         "status": "ok",
         "build_s": build_s,
         "cpu_ratio": (time.process_time() - cpu) / build_s if build_s else 0.0,
+        "load": os.getloadavg()[0],  # other work on the machine slows builds and queries
         "rss_mb": rss_mb()["RssAnon"] - before,
         "runs": [],
     }
@@ -394,15 +396,15 @@ def run_child(kind: str, job: dict, timeout: float) -> dict:
 # ---------------------------------------------------------------- reporting
 
 HEAD = (
-    f"{'size':>9} {'setting':<28} {'ef':>4} {'build s':>8} {'vec/s':>8} {'cpu':>4} {'RSS MB':>7} "
-    f"{'own MB':>7} {'q1 ms':>7} {'q1 p99':>7} {'q8 ms/q':>8} {'r@10':>6} {'r@20':>6}"
+    f"{'size':>9} {'setting':<28} {'ef':>4} {'build s':>8} {'vec/s':>8} {'cpu':>4} {'load':>4} "
+    f"{'RSS MB':>7} {'own MB':>7} {'q1 ms':>7} {'q1 p99':>7} {'q8 ms/q':>8} {'r@10':>6} {'r@20':>6}"
 )
 
 
 def rows_of(size: int, spec: dict, result: dict) -> list[dict]:
     if result.get("status") != "ok":
         return [{"size": size, "name": spec["name"], "status": result.get("status")}]
-    common = {k: result[k] for k in ("build_s", "cpu_ratio", "rss_mb", "own_mb")}
+    common = {k: result[k] for k in ("build_s", "cpu_ratio", "load", "rss_mb", "own_mb")}
     return [{"size": size, "name": spec["name"], **common, **run} for run in result["runs"]]
 
 
@@ -413,7 +415,7 @@ def format_row(row: dict) -> str:
     rate = row["size"] / row["build_s"] if row["build_s"] > 0 else float("inf")
     return (
         f"{row['size']:>9} {row['name']:<28} {ef:>4} {row['build_s']:>8.1f} {rate:>8.0f} "
-        f"{row['cpu_ratio']:>4.1f} "
+        f"{row['cpu_ratio']:>4.1f} {row['load']:>4.1f} "
         f"{row['rss_mb']:>7.0f} {row['own_mb']:>7.0f} {row['q1_ms']:>7.3f} "
         f"{row['q1_p99_ms']:>7.3f} {row['q8_ms']:>8.3f} {row['r10']:>6.3f} {row['r20']:>6.3f}"
     )
@@ -525,7 +527,8 @@ def main() -> None:
         f"{os.cpu_count()} cores; builds use {THREADS_BUILD} threads, queries 1 thread "
         f"(usearch threads=1, hnswlib num_threads=1, faiss omp 1, OpenBLAS 1); k = {K}; "
         f"{args.queries} queries; {args.shape} noise; RSS MB = growth of RssAnon over the build;"
-        f" cpu = process CPU time / wall time of the build; load average at start "
+        f" cpu = process CPU time / wall time of the build; load = 1-min load average after "
+        f"the build; at start "
         f"{os.getloadavg()[0]:.1f}"
     )
     rows, persist = [], []
