@@ -3,9 +3,10 @@ Python, no Django.
 
 Chosen by bench/match_index.py on synthetic sentence-like vectors (256 wide; 2 cores, queries
 on one thread): at 1,000,000 vectors hnswlib (M 16, ef_construction 200, ef 128) built in
-426 s and answered in 0.50 ms with recall@10 0.971; usearch had not finished building in
-900 s; faiss's HNSW reached recall 0.913 at 0.87 ms; exact search in numpy took 76 ms a query.
-At 100,000: hnswlib 0.27 ms, recall 0.977; usearch (half precision) 0.52 ms, recall 0.957.
+426 s and answered in 0.50 ms with recall@10 0.971; usearch (half precision) built in 532 s and
+reached 0.942 at 1.0 ms (0.965 at 0.69 ms with connectivity 32, memory-mappable: the runner-up
+if memory per worker matters more); faiss's HNSW reached 0.913 at 0.87 ms; exact search in
+numpy took 66-76 ms a query. At 100,000: hnswlib 0.27 ms, recall 0.977; usearch 0.52 ms, 0.957.
 
 The index only proposes candidates: whoever asks re-reads the candidates from the database,
 so a key that the database no longer has, or a stale index, costs a wasted candidate, never a
