@@ -105,6 +105,12 @@ def warm_up() -> None:
     embed_fine(["warm-up"])
 
 
+def from_bytes(values: Sequence[bytes | memoryview]) -> np.ndarray:
+    """Rows of embed() stored as float32 bytes, back as a (len(values), DIMENSIONS) array."""
+    joined = b"".join(bytes(value) for value in values)
+    return np.frombuffer(joined, dtype=np.float32).reshape(-1, DIMENSIONS)
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The cosine of two rows from embed()."""
     return float(np.clip(np.dot(a, b), -1.0, 1.0))

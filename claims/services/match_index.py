@@ -32,7 +32,7 @@ from django.db import connection
 
 from claims.checks.gazetteer_cache import directory
 from claims.matching.index import VectorIndex
-from claims.matching.text import DIMENSIONS, MODEL_NAME
+from claims.matching.text import DIMENSIONS, MODEL_NAME, from_bytes
 from claims.models import ClaimVector, MatchingState
 
 log = logging.getLogger(__name__)
@@ -146,10 +146,10 @@ def _build(epoch: str) -> _Loaded:
         vectors.append(bytes(vector))
         synced = created if synced is None else max(synced, created)
         if len(keys) == _CHUNK:
-            index.add(keys, _matrix(vectors), threads=0)
+            index.add(keys, from_bytes(vectors), threads=0)
             keys, vectors = [], []
     if keys:
-        index.add(keys, _matrix(vectors), threads=0)
+        index.add(keys, from_bytes(vectors), threads=0)
     loaded = _Loaded(index, epoch, synced, 0)
     _save(loaded)
     log.info("matching index built from the database: %d vectors", len(index))
@@ -177,7 +177,7 @@ def _catch_up(loaded: _Loaded) -> None:
         )
     )
     keys = [key for key, _ in fresh if key in found]
-    loaded.index.add(keys, _matrix([bytes(found[key]) for key in keys]))
+    loaded.index.add(keys, from_bytes([found[key] for key in keys]))
     newest = max(created for _, created in fresh)
     loaded.synced = newest if loaded.synced is None else max(loaded.synced, newest)
 
@@ -199,7 +199,3 @@ def _save(loaded: _Loaded) -> None:
         loaded.saved_size = len(loaded.index)
     except OSError:
         log.warning("matching index: could not save %s", path, exc_info=True)
-
-
-def _matrix(vectors: list[bytes]) -> np.ndarray:
-    return np.frombuffer(b"".join(vectors), dtype=np.float32).reshape(-1, DIMENSIONS)

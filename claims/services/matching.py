@@ -27,10 +27,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from claims import workflow
+from claims import selectors, workflow
 from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
 from claims.matching.decide import Thresholds, decide, explain
-from claims.matching.text import DIMENSIONS, MODEL_NAME, embed, embed_fine
+from claims.matching.text import MODEL_NAME, embed, embed_fine, from_bytes, similarity
 from claims.models import (
     Article,
     Claim,
@@ -43,6 +43,7 @@ from claims.models import (
     Verdict,
 )
 from claims.services import match_index
+from claims.services.notifications import absolute_url
 from claims.services.review import _locked_claim, _save, claim_start, source_add, verdict_propose
 from claims.services.versions import StaleEdit, version_of
 
@@ -151,7 +152,7 @@ def _vectors_for(claims: Sequence[Claim]) -> tuple[dict[int, np.ndarray], list[i
             "claim_id", "vector"
         )
     )
-    vectors = {key: _vector(value) for key, value in stored.items()}
+    vectors = dict(zip(stored, from_bytes(list(stored.values())), strict=True))
     missing = [claim for claim in claims if claim.pk not in vectors]
     if missing:
         # A sentence that holds several claims is embedded once.
@@ -208,7 +209,7 @@ def _find(
     limits = thresholds()
     by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
     for new, earlier in pairs:
-        text = _cosine(fine[new.sentence], fine[earlier.sentence])
+        text = similarity(fine[new.sentence], fine[earlier.sentence])
         if text >= limits.floor():
             by_claim.setdefault(new.pk, []).append((text, new, earlier))
     found = []
@@ -246,10 +247,6 @@ def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> Claim
     )
 
 
-def _cosine(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.clip(np.dot(a, b), -1.0, 1.0))
-
-
 def _said(claim: Claim, dateline: date | None) -> _Said:
     offset = claim.sentence_start
     return _Said(claim.pk, claim.sentence, (claim.start - offset, claim.end - offset), dateline)
@@ -282,10 +279,6 @@ def _compare(a: _Reading, b: _Reading) -> NumberMatch:
 def _read(sentence: str, span: tuple[int, int], dateline: date | None) -> ClaimFigures:
     # An earlier claim is read again for every new claim near it: kept while it recurs.
     return read_claim(sentence, span=span, reference_date=dateline)
-
-
-def _vector(value: bytes | memoryview) -> np.ndarray:
-    return np.frombuffer(bytes(value), dtype=np.float32).reshape(DIMENSIONS)
 
 
 # --- What an editor does with a match ----------------------------------------------------------
@@ -347,22 +340,13 @@ def match_decide(*, actor: Any, match_id: int, confirm: bool) -> ClaimMatch:
     return match
 
 
-def published_verdict(claim_id: int) -> Verdict | None:
-    return Verdict.objects.filter(
-        claim_id=claim_id,
-        is_current=True,
-        published_at__isnull=False,
-        claim__state=ClaimState.PUBLISHED,
-    ).first()
-
-
 @transaction.atomic
 def match_propose_verdict(*, actor: Any, match_id: int) -> Verdict:
     """Propose, for the new claim, the verdict published for the earlier one, in one step: the
     match is confirmed, the earlier fact-check becomes a source, a new claim is started, and
     the proposal goes to review like any other (a reviewer still publishes it)."""
     match = ClaimMatch.objects.select_related("claim", "earlier").get(pk=match_id)
-    published = published_verdict(match.earlier_id)
+    published = selectors.published_verdicts().filter(claim_id=match.earlier_id).first()
 
     def refuse(reason: str) -> MatchRefused:
         return MatchRefused(workflow.Move.PROPOSE, match.claim, reason)
@@ -385,12 +369,11 @@ def match_propose_verdict(*, actor: Any, match_id: int) -> Verdict:
     match_decide(actor=actor, match_id=match.pk, confirm=True)
     if _locked_claim(match.claim_id).state == ClaimState.NEW:
         claim_start(actor=actor, claim_id=match.claim_id)
-    path = reverse("web:public_check", args=[match.earlier_id])
     source_add(
         actor=actor,
         claim_id=match.claim_id,
         title=f"Our fact-check: {published.headline or match.earlier.text}"[:300],
-        url=f"{settings.SITE_URL.rstrip('/')}{path}",
+        url=absolute_url(reverse("web:public_check", args=[match.earlier_id])),
         publisher="",
         quote=published.rationale[:1000],
     )
