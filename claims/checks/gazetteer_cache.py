@@ -13,11 +13,13 @@ Directory: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/f
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +45,27 @@ def save(source: Path, tag: str, state: Any) -> None:
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(state))
-        os.replace(temporary, path)
+        with replacing(path) as temporary:
+            temporary.write_bytes(marshal.dumps(state))
     except (OSError, ValueError):
         return
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write, renamed over `path` when the block ends
+    without an error and removed otherwise: readers see the old file or the whole new one,
+    never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def directory() -> Path:

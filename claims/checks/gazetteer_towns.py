@@ -10,9 +10,7 @@ that cannot write the file keeps the tier in memory instead (slow, but never wro
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -87,10 +85,7 @@ def _batches(
 
 def _write(path: Path, places: Rows) -> None:
     """Write the file whole under a temporary name, then rename it: readers never see half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(handle)
-    try:
+    with gazetteer_cache.replacing(path) as temporary:
         db = sqlite3.connect(temporary)
         try:
             db.executescript(SCHEMA)
@@ -101,7 +96,3 @@ def _write(path: Path, places: Rows) -> None:
             db.commit()
         finally:
             db.close()
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)

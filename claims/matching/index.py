@@ -15,13 +15,13 @@ wrong match. Keys are claim ids.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import hnswlib
 import numpy as np
+
+from claims.checks.gazetteer_cache import replacing
 
 M = 16
 EF_CONSTRUCTION = 200
@@ -77,12 +77,5 @@ class VectorIndex:
 
     def save(self, path: Path) -> None:
         """Written whole or not at all (a rename), so a reader never sees half a file."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(handle)
-        try:
-            self._index.save_index(temporary)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        with replacing(path) as temporary:
+            self._index.save_index(str(temporary))

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -30,7 +28,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
-from claims.checks.gazetteer_cache import directory
+from claims.checks.gazetteer_cache import directory, replacing
 from claims.matching.index import VectorIndex
 from claims.matching.text import DIMENSIONS, MODEL_NAME, from_bytes
 from claims.models import ClaimVector, MatchingState
@@ -192,10 +190,8 @@ def _save(loaded: _Loaded) -> None:
             "size": len(loaded.index),
             "synced": loaded.synced.isoformat() if loaded.synced else None,
         }
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".json.tmp")
-        with os.fdopen(handle, "w") as out:
-            out.write(json.dumps(meta))
-        os.replace(temporary, path.with_suffix(".json"))
+        with replacing(path.with_suffix(".json")) as temporary:
+            temporary.write_text(json.dumps(meta))
         loaded.saved_size = len(loaded.index)
     except OSError:
         log.warning("matching index: could not save %s", path, exc_info=True)
