@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.checks.gazetteer import elsewhere, fold, gazetteer
+from claims.checks.gazetteer import Place, elsewhere, fold, gazetteer
 from claims.checks.geo_regions import Region, countries, dateline, demonyms, region, us_states
 from claims.checks.geo_words import NAME_RUN
 
@@ -90,15 +90,23 @@ def _dateline_mentions(text: str) -> list[Mention]:
     return [("", where.country, where.admin1)] * DATELINE_WEIGHT
 
 
+def unrivalled_town(name: str) -> Place | None:
+    """The largest town of that name, if no namesake elsewhere comes within a third of its
+    population (Springfield has rivals; Kharkiv has none): the one place the name surely
+    means."""
+    ranked = sorted((m.place for m in gazetteer().large_places(name)), key=lambda p: -p.population)
+    if not ranked:
+        return None
+    top = ranked[0]
+    if any(3 * p.population > top.population and elsewhere(p, top) for p in ranked[1:]):
+        return None
+    return top
+
+
 def _town_region(town: str) -> Region | None:
     """The country and state of the one large town of that name, if there is one."""
-    matches = [m.place for m in gazetteer().large_places(town)]
-    ranked = sorted(matches, key=lambda p: -p.population)
-    if not ranked or any(
-        3 * p.population > ranked[0].population and elsewhere(p, ranked[0]) for p in ranked[1:]
-    ):
-        return None
-    return Region(ranked[0].country, ranked[0].admin1)
+    top = unrivalled_town(town)
+    return None if top is None else Region(top.country, top.admin1)
 
 
 def _context_names(run: str) -> list[str]:
@@ -110,11 +118,6 @@ def _context_names(run: str) -> list[str]:
 def _city_country(name: str) -> str:
     """The country of the large city `name` surely means, or ''. (A city says which country
     an article is about; which US state, only a state's own name says.)"""
-    matches = gazetteer().large_places(name)
-    if not matches:
-        return ""
-    ranked = sorted((m.place for m in matches), key=lambda p: -p.population)
-    top = ranked[0]
     # An ambiguous name (Springfield) says nothing about where the article is.
-    rivals = [p for p in ranked[1:] if 3 * p.population > top.population and elsewhere(p, top)]
-    return top.country if top.population >= CONTEXT_MIN_POPULATION and not rivals else ""
+    top = unrivalled_town(name)
+    return top.country if top is not None and top.population >= CONTEXT_MIN_POPULATION else ""

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.checks.gazetteer import Place, elsewhere, fold, gazetteer
-from claims.checks.geo_context import CONTEXT_MIN_POPULATION, article_context
+from claims.checks.gazetteer import Place, fold
+from claims.checks.geo_context import CONTEXT_MIN_POPULATION, article_context, unrivalled_town
 from claims.checks.geo_phrases import find_geo_phrases
 from claims.checks.geo_regions import countries, us_states
 from claims.checks.geo_words import NAME_RUN
@@ -25,8 +25,6 @@ from claims.checks.places import name_variants, read_pair
 from claims.extraction.quantity import Quantity
 
 _RUN = re.compile(NAME_RUN)
-# A town no namesake rivals within this factor of population (geo_context's rule).
-_RIVAL_FACTOR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +97,8 @@ def _lookup(name: str) -> Place | tuple[str, str] | str | None:
         return countries()[key]
     if key in us_states():
         return ("US", us_states()[key])
-    ranked = sorted((m.place for m in gazetteer().large_places(name)), key=lambda p: -p.population)
-    if not ranked or ranked[0].population < CONTEXT_MIN_POPULATION:
-        return None
-    top = ranked[0]
-    rivals = [p for p in ranked[1:] if _RIVAL_FACTOR * p.population > top.population]
-    return None if any(elsewhere(p, top) for p in rivals) else top
+    top = unrivalled_town(name)
+    return top if top is not None and top.population >= CONTEXT_MIN_POPULATION else None
 
 
 def _collect(found: dict[str, Place | tuple[str, str] | str]) -> Places:
