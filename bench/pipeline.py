@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/pipeline.py [--articles 1000] [--workers 2]
         [--database factcheck_bench] [--redis-db 14] [--large-mb 0] [--write-cost]
-        [--write-sample 0] [--matching on|off] [--unique-sentences]
+        [--write-sample 0] [--matching on|off] [--unique-sentences] [--timeline]
 
 Creates (and afterwards drops) the database `--database`, uses Redis database `--redis-db`,
 starts the workers, submits every article as fast as the ingest service takes them, and waits
@@ -25,7 +25,8 @@ MATCH_ENABLED off: run both for the time matching adds. The articles are built f
 demo bulletins, so most of their sentences recur word for word, as wire copy does, and the
 transformer's cache of recent sentences spares most of its work; `--unique-sentences` changes
 every figure of every article (the words stay), so that every sentence is new and every claim
-has near-identical earlier candidates: the worst case for matching's cost.
+has near-identical earlier candidates: the worst case for matching's cost. `--timeline` prints,
+every 5 s, how many articles had been submitted, extracted and matched.
 """
 
 from __future__ import annotations
@@ -153,6 +154,7 @@ def main() -> None:
     parser.add_argument("--write-sample", type=int, default=0)
     parser.add_argument("--matching", choices=["on", "off"], default="on")
     parser.add_argument("--unique-sentences", action="store_true")
+    parser.add_argument("--timeline", action="store_true")
     args = parser.parse_args()
 
     broker = configure(args.database, args.redis_db)
@@ -290,6 +292,24 @@ def report(rows, submitted: float, peaks: list[float], kept: list[float], args) 
     print(f"submit → done       p50 {q[49]:.2f} s, p95 {q[94]:.2f} s (all submitted at once)")
     for i, (peak, now) in enumerate(zip(peaks, kept, strict=True)):
         print(f"worker {i} peak RSS   {peak:.0f} MB (kept at the end: {now:.0f} MB)")
+    if args.timeline:
+        report_timeline(first, wall)
+
+
+def report_timeline(first, wall: float) -> None:
+    """How many articles were submitted, extracted and matched, every 5 s from the first."""
+    from claims.models import Article
+
+    rows = Article.objects.values_list("created_at", "extraction_finished_at", "matched_at")
+    offsets = [[(t - first).total_seconds() if t else None for t in row] for row in rows]
+    for second in range(0, int(wall) + 5, 5):
+        counts = [
+            sum(1 for row in offsets if row[i] is not None and row[i] <= second) for i in range(3)
+        ]
+        print(
+            f"  {second:4d} s  submitted {counts[0]:5d}  extracted {counts[1]:5d}  "
+            f"matched {counts[2]:5d}"
+        )
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ def extract_article(self: Task, article_id: int, token: str | None = None) -> No
     else:
         if article is not None and settings.MATCH_ENABLED:
             try:
-                match_article.delay(article_id)
+                services.matching_schedule(article_id=article_id)
             except Exception:  # the broker went away: the article is done all the same
                 log.warning("article %s: matching could not be queued", article_id, exc_info=True)
 
@@ -64,7 +64,7 @@ def match_article(self: Task, article_id: int) -> None:
     """Seen before: match the article's claims with earlier ones. A failure here never fails
     the article, whose extraction is done; the article is left with no `matched_at`."""
     try:
-        services.article_match(article_id=article_id)
+        services.articles_match_pending(article_id=article_id)
     except DATABASE_ERRORS as exc:
         log.warning("article %s: database error while matching (%s); retrying", article_id, exc)
         raise self.retry(exc=exc, countdown=_backoff(self)) from exc

@@ -348,6 +348,18 @@ MATCH_FIGURE_EASES = env.float("MATCH_FIGURE_EASES", default=0.2)
 # matches it keeps (published fact-checks first, then the same claim, then the closest words).
 MATCH_CANDIDATES = env.int("MATCH_CANDIDATES", default=10)
 MATCH_KEEP = env.int("MATCH_KEEP", default=3)
+# A matching task takes the other extracted articles waiting with its own, up to this many
+# articles and (beyond the first article) characters of text: one transformer call, one commit
+# for all.
+MATCH_BATCH = env.int("MATCH_BATCH", default=50)
+MATCH_BATCH_CHARS = env.int("MATCH_BATCH_CHARS", default=250_000)
+# While a matching task waits in the queue, the articles extracted meanwhile send none of their
+# own (that task takes them along); after this long a task is taken for lost and another sent.
+MATCH_QUEUED_SECONDS = env.int("MATCH_QUEUED_SECONDS", default=30)
+# A matching task starts this long after it is sent, gathering the articles extracted meanwhile
+# into its batch: the transformer reads a batch of sentences in less than half the time a
+# sentence at a time takes (README, "Matching"). "Seen before" shows that much later.
+MATCH_DELAY_SECONDS = env.float("MATCH_DELAY_SECONDS", default=1.0)
 # Where the nearest-neighbour index is saved between processes (a cache: the database holds the
 # vectors, and a missing or stale file is rebuilt from them). Empty: FACTCHECK_CACHE_DIR.
 MATCH_INDEX_DIR = env.str("MATCH_INDEX_DIR", default="")

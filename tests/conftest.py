@@ -22,3 +22,12 @@ def match_index(settings, tmp_path):
     index.forget()
     yield
     index.forget()
+
+
+@pytest.fixture(autouse=True)
+def no_matching_task_waiting():
+    """No test finds the mark of a matching task that an earlier test sent and no worker ran
+    (articles extracted while it is set send no task of their own)."""
+    from claims.services.matching import _queued_key, _unmark_queued
+
+    _unmark_queued(_queued_key())

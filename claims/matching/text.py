@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A new name whenever the table would come out different (another source model, dimension or
-# distillation setting): stored vectors carry it, and vectors of another model are rebuilt.
+# distillation setting), or the transformer's vectors would: stored vectors carry it, and
+# vectors of another model are rebuilt.
 MODEL_NAME = "minilm-l6-v2-static-256"
 DIMENSIONS = 256
 _PCA_DIMENSIONS = 256
@@ -60,6 +61,7 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
     return vectors
 
 
+FINE_DIMENSIONS = 384
 _FINE_CACHE_SIZE = 20_000
 _fine_cache: dict[str, np.ndarray] = {}
 _fine_lock = threading.Lock()
@@ -78,6 +80,21 @@ def embed_fine(sentences: Sequence[str]) -> np.ndarray:
                 _fine_cache.clear()
             _fine_cache.update(zip(wanted, np.asarray(made, dtype=np.float32), strict=True))
         return np.stack([_fine_cache[s] for s in sentences])
+
+
+def fine_unknown(sentences: Sequence[str]) -> set[str]:
+    """The sentences embed_fine() would have to run the transformer for."""
+    with _fine_lock:
+        return {s for s in sentences if s not in _fine_cache}
+
+
+def fine_remember(known: dict[str, np.ndarray]) -> None:
+    """Rows of embed_fine() made before (stored with a claim, by this process or another):
+    the transformer is run once for a sentence, whichever worker first needs it."""
+    with _fine_lock:
+        if len(_fine_cache) + len(known) > _FINE_CACHE_SIZE:
+            _fine_cache.clear()
+        _fine_cache.update(known)
 
 
 @functools.cache
@@ -105,10 +122,11 @@ def warm_up() -> None:
     embed_fine(["warm-up"])
 
 
-def from_bytes(values: Sequence[bytes | memoryview]) -> np.ndarray:
-    """Rows of embed() stored as float32 bytes, back as a (len(values), DIMENSIONS) array."""
+def from_bytes(values: Sequence[bytes | memoryview], width: int = DIMENSIONS) -> np.ndarray:
+    """Rows of embed() (or, `width` FINE_DIMENSIONS, of embed_fine()) stored as float32 bytes,
+    back as a (len(values), width) array."""
     joined = b"".join(bytes(value) for value in values)
-    return np.frombuffer(joined, dtype=np.float32).reshape(-1, DIMENSIONS)
+    return np.frombuffer(joined, dtype=np.float32).reshape(-1, width)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

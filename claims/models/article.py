@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
@@ -97,6 +98,12 @@ class Article(models.Model):
             models.Index(fields=["-created_at"]),
             models.Index(fields=["dateline"]),
             models.Index(fields=["url"]),  # a web address submitted twice is one article
+            # Articles waiting for matching (claims/services/matching.py): few among many.
+            models.Index(
+                fields=["id"],
+                name="article_match_pending",
+                condition=Q(extraction_state=ExtractionState.DONE, matched_at__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,13 +13,17 @@ from simple_history.models import HistoricalRecords
 
 
 class ClaimVector(models.Model):
-    """A claim's sentence as the text model sees it: float32 bytes, L2-normalised."""
+    """A claim's sentence as the text models see it: float32 bytes, L2-normalised; MODEL_NAME
+    names both models."""
 
     claim = models.OneToOneField(
         "claims.Claim", primary_key=True, on_delete=models.CASCADE, related_name="vector"
     )
     model = models.CharField(max_length=64, help_text="The text model that made the vector.")
     vector = models.BinaryField()
+    # The transformer's vector of the sentence (claims/matching/text.py, embed_fine), kept once
+    # a claim has been scored against a candidate, so that no other worker runs it again.
+    fine = models.BinaryField(null=True, blank=True)
     # When the row was written: an index that knows the rows up to some moment reads the rows
     # since (less a margin for transactions that committed late).
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -21,11 +21,13 @@ from claims.services.extraction import (
 from claims.services.matching import (
     MatchRefused,
     article_match,
+    articles_match_pending,
     articles_rematch_unmatched,
     match_change,
     match_decide,
     match_propose_verdict,
     match_version_locked,
+    matching_schedule,
 )
 from claims.services.review import (
     claim_assign,
@@ -59,6 +61,7 @@ __all__ = [
     "article_ingest_url",
     "article_match",
     "article_update_facts",
+    "articles_match_pending",
     "articles_rematch_unmatched",
     "articles_requeue_extraction",
     "articles_requeue_stalled",
@@ -71,6 +74,7 @@ __all__ = [
     "match_decide",
     "match_propose_verdict",
     "match_version_locked",
+    "matching_schedule",
     "new_run_token",
     "rating_scale_put_in_use",
     "source_add",

@@ -117,6 +117,8 @@ def article_extract(*, article_id: int, token: str | None = None) -> Article | N
             extraction_finished_at=timezone.now(),
             extraction_token="",
             updated_at=timezone.now(),
+            # Matched on the claims of this run, not of an earlier one: matching again.
+            matched_at=None,
         )
         if not owned:
             log.warning(

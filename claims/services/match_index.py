@@ -67,7 +67,8 @@ def nearest(vectors: np.ndarray, count: int) -> list[list[tuple[int, float]]]:
 def add(keys: list[int], vectors: np.ndarray) -> None:
     """Vectors this process has just stored: searchable at once, without a catch-up."""
     with _lock:
-        loaded = _current()
+        # Searched a moment ago: the epoch and the other workers' rows were read then.
+        loaded = _loaded or _current()
         loaded.index.add(keys, vectors)
         if len(loaded.index) >= loaded.saved_size * 1.1 + 100:
             _save(loaded)

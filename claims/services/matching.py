@@ -1,17 +1,21 @@
 """Seen before: each new claim matched with earlier claims of other articles, on the words and
 on the numbers; and what an editor does with a match.
 
-After an extraction, article_match() gives each claim that has no vector one (the sentence, by
-claims/matching/text.py), asks the index for the nearest earlier claims, scores each candidate
-from the vectors in the database, reads both sentences' figures, places and periods
-(claims/matching/numbers.py) and keeps the pairs that claims/matching/decide.py suggests or
-links. Published fact-checks are earlier claims like any other, shown with their verdict.
+After an extraction, matching_schedule() sends the article to a matching task, which takes it
+with the other articles waiting (articles_match_pending(), a batch). Each claim that has no
+vector gets one (the sentence, by claims/matching/text.py); the index and the batch itself give
+the nearest earlier claims; the transformer scores each candidate pair (a sentence it has read
+once is read back from the database, whichever worker needs it); both sentences' figures,
+places and periods are read (claims/matching/numbers.py); and the pairs that
+claims/matching/decide.py suggests or links are kept. Published fact-checks are earlier claims
+like any other, shown with their verdict. article_match() matches one article now (rematch).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +25,9 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,7 +35,15 @@ from django.utils.formats import date_format
 from claims import selectors, workflow
 from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
 from claims.matching.decide import Thresholds, decide, explain
-from claims.matching.text import MODEL_NAME, embed, embed_fine, from_bytes, similarity
+from claims.matching.text import (
+    FINE_DIMENSIONS,
+    MODEL_NAME,
+    embed,
+    embed_fine,
+    fine_remember,
+    fine_unknown,
+    from_bytes,
+)
 from claims.models import (
     Article,
     Claim,
@@ -70,53 +83,155 @@ def thresholds() -> Thresholds:
 
 
 def article_match(*, article_id: int) -> int | None:
-    """Match the claims of an extracted article; the number of matches kept, or None when the
-    article is not (or no longer) extracted. Safe to run twice: a pair is stored once, and an
-    editor's decision on it is kept."""
-    article = (
-        Article.objects.filter(pk=article_id, extraction_state=ExtractionState.DONE)
-        .only("id", "dateline")
-        .first()
-    )
-    if article is None:
-        return None
-    claims = list(
-        Claim.objects.filter(article_id=article_id, detached=False).only(
-            "id", "sentence", "sentence_start", "start", "end"
+    """Match one article's claims now, matched before or not (a re-match, `manage.py rematch`);
+    the number of matches kept, or None when the article is not (or no longer) extracted. Safe
+    to run twice: a pair is stored once, and an editor's decision on it is kept."""
+    with transaction.atomic():
+        articles = dict(
+            Article.objects.select_for_update()
+            .filter(pk=article_id, extraction_state=ExtractionState.DONE)
+            .values_list("pk", "dateline")
         )
+        if not articles:
+            return None
+        kept, made = _match(articles)
+    _index_add(made)
+    return kept
+
+
+def articles_match_pending(*, article_id: int) -> int | None:
+    """The task's part: the article and other extracted articles waiting for matching, as many
+    as one batch takes (MATCH_BATCH articles, MATCH_BATCH_CHARS of text beyond the first),
+    matched together in one transaction. Articles another worker is matching are left to it
+    (their rows are locked until it commits). The number of matches kept, or None when there
+    was nothing to match.
+
+    Why batches: when articles come faster than one at a time, each one's fixed cost (the
+    transformer's call, the index's catch-up, the candidates' query, the commit) is paid once
+    for the batch instead of once an article."""
+    # From now on an article extracted sends a task of its own: this one may not see it.
+    _unmark_queued(_queued_key())
+    pending = Article.objects.filter(extraction_state=ExtractionState.DONE, matched_at=None)
+    with transaction.atomic():
+        taken = list(
+            pending.select_for_update(skip_locked=True)
+            .annotate(own=Case(When(pk=article_id, then=0), default=1))
+            .order_by("own", "pk")
+            .values_list("pk", "dateline", "text_length")[: settings.MATCH_BATCH]
+        )
+        if not taken:
+            return None
+        if len(taken) == settings.MATCH_BATCH:
+            # More may be waiting: another worker takes the next batch meanwhile (this one's
+            # rows are locked, so it takes others).
+            matching_schedule(article_id=article_id, now=True)
+        batch: dict[int, date | None] = {}
+        chars = 0
+        for pk, dateline, length in taken:
+            if batch and chars + length > settings.MATCH_BATCH_CHARS:
+                break
+            batch[pk] = dateline
+            chars += length
+        kept, made = _match(batch)
+    _index_add(made)
+    left = [pk for pk, _, _ in taken if pk not in batch]
+    if left:
+        # Locked until now and not matched: their own tasks may have passed them by.
+        _send_to_matching(left[0])
+    return kept
+
+
+def matching_schedule(*, article_id: int, now: bool = False) -> None:
+    """Send the article to matching, unless a matching task is waiting already: that task
+    takes every article waiting when it starts (articles_match_pending), this one with them.
+    So articles extracted while a task waits are matched in one batch, and the busier the
+    workers, the larger the batches; the task waits MATCH_DELAY_SECONDS before it starts
+    (unless `now`), so that a batch gathers even when the workers keep up. A task lost with
+    the mark set holds the others back for MATCH_QUEUED_SECONDS at most, and the sweep finds
+    what is left unmatched."""
+    key = _queued_key()
+    try:
+        waiting = not cache.add(key, article_id, timeout=settings.MATCH_QUEUED_SECONDS)
+    except Exception:  # the cache is away: a task too many costs little
+        log.warning("matching: the cache is away; sending a task anyway", exc_info=True)
+        waiting = False
+    if waiting:
+        return
+    try:
+        _send_to_matching(article_id, delay=0 if now else settings.MATCH_DELAY_SECONDS)
+    except Exception:
+        _unmark_queued(key)
+        raise
+
+
+def _send_to_matching(article_id: int, delay: float = 0) -> None:
+    from claims.tasks import match_article  # tasks import services: import here, not above
+
+    match_article.apply_async((article_id,), countdown=delay)
+
+
+def _queued_key() -> str:
+    return f"matching-queued:{connection.settings_dict['NAME']}"
+
+
+def _unmark_queued(key: str) -> None:
+    try:
+        cache.delete(key)
+    except Exception:
+        log.warning("matching: the cache is away", exc_info=True)
+
+
+def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray]]:
+    """Match the claims of the articles (id: dateline) and store the vectors and matches, in
+    the caller's transaction; the number of matches kept, and the vectors made now (for the
+    index, once they are committed). An article whose claims cannot be read is left unmatched
+    (logged), not the whole batch."""
+    _derived_data_commit()
+    claims = list(
+        Claim.objects.filter(article_id__in=datelines, detached=False)
+        .only("id", "article_id", "sentence", "sentence_start", "start", "end")
+        .order_by("pk")
     )
     vectors, made = _vectors_for(claims)
-    found = _find(article, claims, vectors)
-    with transaction.atomic():
-        _derived_data_commit()
-        ClaimVector.objects.bulk_create(
-            [
-                ClaimVector(claim_id=key, model=MODEL_NAME, vector=vectors[key].tobytes())
-                for key in made
-            ],
-            update_conflicts=True,
-            unique_fields=["claim"],
-            update_fields=["model", "vector", "created_at"],
-        )
-        ClaimMatch.objects.bulk_create(
-            found,
-            update_conflicts=True,
-            unique_fields=["claim", "earlier"],
-            update_fields=_MATCH_FIELDS,
-        )
-        Article.objects.filter(pk=article_id).update(matched_at=timezone.now())
+    found, failed, fine = _find(claims, vectors, datelines)
+    fresh = set(made)
+    ClaimVector.objects.bulk_create(
+        [
+            ClaimVector(
+                claim_id=claim.pk,
+                model=MODEL_NAME,
+                vector=vectors[claim.pk].tobytes(),
+                fine=fine[claim.sentence].tobytes() if claim.sentence in fine else None,
+            )
+            for claim in claims
+            if claim.pk in fresh or claim.sentence in fine
+        ],
+        update_conflicts=True,
+        unique_fields=["claim"],
+        update_fields=["model", "vector", "fine", "created_at"],
+    )
+    ClaimMatch.objects.bulk_create(
+        found,
+        update_conflicts=True,
+        unique_fields=["claim", "earlier"],
+        update_fields=_MATCH_FIELDS,
+    )
+    matched = [pk for pk in datelines if pk not in failed]
+    Article.objects.filter(pk__in=matched).update(matched_at=timezone.now())
+    log.info("articles %s matched: %d claims, %d matches", matched, len(claims), len(found))
+    return len(found), {key: vectors[key] for key in made}
+
+
+def _index_add(made: dict[int, np.ndarray]) -> None:
+    """The vectors just committed, searchable in this process at once."""
     if made:
-        match_index.add(made, np.stack([vectors[key] for key in made]))
-    log.info("article %s matched: %d claims, %d matches", article_id, len(claims), len(found))
-    return len(found)
+        match_index.add(list(made), np.stack(list(made.values())))
 
 
 def articles_rematch_unmatched(*, stall_seconds: int) -> int:
     """The sweep's part for matching: articles extracted more than `stall_seconds` ago and
     never matched (the message was lost, the worker died, or a crash lost the commit of
     _derived_data_commit) are sent to matching again; at most 1,000 a sweep."""
-    from claims.tasks import match_article  # tasks import services: import here, not above
-
     cutoff = timezone.now() - timedelta(seconds=stall_seconds)
     ids = list(
         Article.objects.filter(
@@ -127,8 +242,9 @@ def articles_rematch_unmatched(*, stall_seconds: int) -> int:
         .order_by("pk")
         .values_list("pk", flat=True)[:1000]
     )
-    for article_id in ids:
-        match_article.delay(article_id)
+    # A task takes a batch of the articles waiting: one task a batch.
+    for article_id in ids[:: settings.MATCH_BATCH]:
+        _send_to_matching(article_id)
     if ids:
         log.warning("sweep: sent %d article(s) to matching again", len(ids))
     return len(ids)
@@ -167,6 +283,7 @@ class _Said:
     """A claim as matching reads it: its sentence, its span in it, its article's dateline."""
 
     pk: int
+    article_id: int
     sentence: str
     span: tuple[int, int]
     dateline: date | None
@@ -178,55 +295,126 @@ class _Said:
 
 
 def _find(
-    article: Article, claims: Sequence[Claim], vectors: dict[int, np.ndarray]
-) -> list[ClaimMatch]:
-    """Candidates from the index (static vectors), kept from MATCH_CANDIDATE_FLOOR; the pairs
-    left scored by the transformer and read on the numbers."""
+    claims: Sequence[Claim], vectors: dict[int, np.ndarray], datelines: dict[int, date | None]
+) -> tuple[list[ClaimMatch], set[int], dict[str, np.ndarray]]:
+    """Candidates from the index (static vectors) and from the batch's own earlier claims,
+    kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer and read on the
+    numbers. Also the articles whose claims could not be judged (left unmatched), and the
+    transformer's vector of each sentence it scored."""
     ordered = [claim for claim in claims if claim.pk in vectors]
     if not ordered:
-        return []
-    floor = settings.MATCH_CANDIDATE_FLOOR
-    # The article's own claims come back as neighbours too: ask for that many more.
-    wanted = settings.MATCH_CANDIDATES + len(ordered)
-    neighbours = match_index.nearest(np.stack([vectors[c.pk] for c in ordered]), wanted)
-    # Not a later claim (a pair is matched once, from the later side), and near enough; the
-    # query drops the article's own claims and claims gone since.
-    near = [
-        [key for key, score in row if key < claim.pk and score >= floor]
-        for claim, row in zip(ordered, neighbours, strict=True)
-    ]
-    candidates = _candidates({key for keys in near for key in keys}, article.pk)
-    pairs = [
-        (_said(claim, article.dateline), candidates[key])
-        for claim, keys in zip(ordered, near, strict=True)
-        for key in keys[: settings.MATCH_CANDIDATES]
-        if key in candidates
-    ]
+        return [], set(), {}
+    near = _near(ordered, vectors)
+    candidates = _candidates({key for keys in near for key in keys})
+    most = settings.MATCH_CANDIDATES
+    pairs: list[tuple[_Said, _Said]] = []
+    for claim, keys in zip(ordered, near, strict=True):
+        chosen = [
+            candidates[key]
+            for key in keys
+            if key in candidates and candidates[key].article_id != claim.article_id
+        ][:most]
+        if chosen:
+            said = _said(claim, datelines[claim.article_id])
+            pairs.extend((said, one) for one in chosen)
     if not pairs:
-        return []
+        return [], set(), {}
     sentences = list(dict.fromkeys(said.sentence for pair in pairs for said in pair))
+    _remember_fine(pairs, fine_unknown(sentences))
     fine = dict(zip(sentences, embed_fine(sentences), strict=True))
+    texts = np.einsum(
+        "ij,ij->i",
+        np.stack([fine[new.sentence] for new, _ in pairs]),
+        np.stack([fine[earlier.sentence] for _, earlier in pairs]),
+    )
     limits = thresholds()
+    floor = limits.floor()
     by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
-    for new, earlier in pairs:
-        text = similarity(fine[new.sentence], fine[earlier.sentence])
-        if text >= limits.floor():
-            by_claim.setdefault(new.pk, []).append((text, new, earlier))
-    found = []
+    for (new, earlier), text in zip(pairs, texts.tolist(), strict=True):
+        if text >= floor:
+            by_claim.setdefault(new.pk, []).append((min(text, 1.0), new, earlier))
+    found: dict[int, list[ClaimMatch]] = {}
+    failed: set[int] = set()
     for scored in by_claim.values():
-        # Published fact-checks first, then the closest words: the first MATCH_KEEP that
-        # match are kept, so the wire copy a claim repeats in fifty articles is read a few
-        # times, not fifty.
-        scored.sort(key=lambda row: (not row[2].published, -row[0], row[2].pk))
-        kept: list[ClaimMatch] = []
-        for text, new, earlier in scored:
-            if len(kept) == settings.MATCH_KEEP:
-                break
-            match = _judge(new, earlier, text, limits)
-            if match is not None:
-                kept.append(match)
-        found.extend(kept)
-    return found
+        article_id = scored[0][1].article_id
+        if article_id in failed:
+            continue
+        try:
+            found.setdefault(article_id, []).extend(_keep(scored, limits))
+        except Exception:
+            # A sentence the numbers' reader trips on: that article stays unmatched (the sweep
+            # tries it again), the rest of the batch does not wait on it.
+            log.exception("matching of article %s failed", article_id)
+            failed.add(article_id)
+    kept = [match for pk, matches in found.items() if pk not in failed for match in matches]
+    return kept, failed, fine
+
+
+def _remember_fine(pairs: list[tuple[_Said, _Said]], unknown: set[str]) -> None:
+    """The transformer's vectors stored with the candidates whose sentences this process has
+    not embedded: read, not made again."""
+    ids = {earlier.pk for _, earlier in pairs if earlier.sentence in unknown}
+    if not ids:
+        return
+    rows = ClaimVector.objects.filter(
+        claim_id__in=ids, model=MODEL_NAME, fine__isnull=False
+    ).values_list("claim__sentence", "fine")
+    known = {sentence: vector for sentence, vector in rows if vector is not None}
+    fine_remember(dict(zip(known, from_bytes(list(known.values()), FINE_DIMENSIONS), strict=True)))
+
+
+def _near(ordered: Sequence[Claim], vectors: dict[int, np.ndarray]) -> list[list[int]]:
+    """For each claim, the ids of the earlier claims whose static vectors are within
+    MATCH_CANDIDATE_FLOOR, nearest first (enough of them that MATCH_CANDIDATES are left once
+    the claim's own article's are dropped): from the index, and from the batch itself (its
+    claims are not in the index until they are committed). A sentence that several claims
+    share, in one article or in many (wire copy), is searched for once."""
+    floor = settings.MATCH_CANDIDATE_FLOOR
+    own = Counter(claim.article_id for claim in ordered)
+    row_of: dict[str, int] = {}
+    firsts: list[int] = []
+    for claim in ordered:
+        if claim.sentence not in row_of:
+            row_of[claim.sentence] = len(firsts)
+            firsts.append(claim.pk)
+    unique = np.stack([vectors[pk] for pk in firsts])
+    wanted = settings.MATCH_CANDIDATES + max(own.values())
+    neighbours = match_index.nearest(unique, wanted)
+    rows = np.asarray([row_of[claim.sentence] for claim in ordered])
+    pks = np.asarray([claim.pk for claim in ordered])
+    articles = np.asarray([claim.article_id for claim in ordered])
+    between = unique @ unique.T if len(own) > 1 else None
+    near = []
+    for i, claim in enumerate(ordered):
+        # Not a later claim (a pair is matched once, from the later side), and near enough;
+        # the article's own claims and claims gone since are dropped with the candidates.
+        scores = {key: score for key, score in neighbours[rows[i]] if key < claim.pk}
+        if between is not None:
+            row = between[rows[i], rows]
+            mates = (pks < claim.pk) & (articles != claim.article_id) & (row >= floor)
+            scores.update(zip(pks[mates].tolist(), row[mates].tolist(), strict=True))
+        keys = sorted(
+            (key for key, score in scores.items() if score >= floor),
+            key=scores.__getitem__,
+            reverse=True,
+        )
+        near.append(keys[: settings.MATCH_CANDIDATES + own[claim.article_id]])
+    return near
+
+
+def _keep(scored: list[tuple[float, _Said, _Said]], limits: Thresholds) -> list[ClaimMatch]:
+    # Published fact-checks first, then the closest words: the first MATCH_KEEP that match
+    # are kept, so the wire copy a claim repeats in fifty articles is read a few times, not
+    # fifty.
+    scored.sort(key=lambda row: (not row[2].published, -row[0], row[2].pk))
+    kept: list[ClaimMatch] = []
+    for text, new, earlier in scored:
+        if len(kept) == settings.MATCH_KEEP:
+            break
+        match = _judge(new, earlier, text, limits)
+        if match is not None:
+            kept.append(match)
+    return kept
 
 
 def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> ClaimMatch | None:
@@ -249,20 +437,22 @@ def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> Claim
 
 def _said(claim: Claim, dateline: date | None) -> _Said:
     offset = claim.sentence_start
-    return _Said(claim.pk, claim.sentence, (claim.start - offset, claim.end - offset), dateline)
+    span = (claim.start - offset, claim.end - offset)
+    return _Said(claim.pk, claim.article_id, claim.sentence, span, dateline)
 
 
-def _candidates(keys: set[int], article_id: int) -> dict[int, _Said]:
-    """The candidate claims still stored, outside this article."""
+def _candidates(keys: set[int]) -> dict[int, _Said]:
+    """The candidate claims still stored."""
     rows = (
         Claim.objects.filter(pk__in=keys, detached=False)
-        .exclude(article_id=article_id)
-        .values_list("id", "sentence", "sentence_start", "start", "end", "article__dateline")
+        .values_list(
+            "id", "article_id", "sentence", "sentence_start", "start", "end", "article__dateline"
+        )
         .annotate(published=Q(state=ClaimState.PUBLISHED))
     )
     return {
-        pk: _Said(pk, sentence, (start - offset, end - offset), dateline, published)
-        for pk, sentence, offset, start, end, dateline, published in rows
+        pk: _Said(pk, article_id, sentence, (start - offset, end - offset), dateline, published)
+        for pk, article_id, sentence, offset, start, end, dateline, published in rows
     }
 
 
