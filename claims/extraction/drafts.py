@@ -22,7 +22,7 @@ from claims.extraction.figures import (
 )
 from claims.extraction.lexicon.numbers import SMALL, TENS
 from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
-from claims.extraction.numbers import AND_A_HALF_RE
+from claims.extraction.numbers import AND_A_HALF_RE, and_a_share
 from claims.extraction.qualifiers import (
     over_follows_figure,
     over_means_during,
@@ -89,9 +89,9 @@ def qualifier_for(text: str, start: int, end: int, kind: str) -> tuple[str, int,
 def _with_half_after_unit(text: str, figure: Figure, tail: Tail) -> tuple[float, int, bool]:
     """ "an hour and a half", "two years and a half": the half after the unit."""
     m = AND_A_HALF_RE.match(text, tail.end) if peek(text, tail.end) in "aA-" else None
-    if m is None or not (figure.is_word or figure.step == 1):
+    extra = None if m is None else and_a_share(m)
+    if m is None or extra is None or not (figure.is_word or figure.step == 1):
         return figure.value, tail.end, False
-    extra = 0.5 if m.group(1).casefold() == "half" else 0.25
     return figure.value + extra, m.end(), True
 
 
