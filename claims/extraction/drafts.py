@@ -30,7 +30,7 @@ from claims.extraction.qualifiers import (
     suffix_at,
 )
 from claims.extraction.tails import degrees_at
-from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, Tail, tail_at
+from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, NO_QUANTITY, Tail, tail_at
 
 # "one in five", "three out of ten": a ratio, not a quantity and its unit.
 _IN_RE = re.compile(
@@ -122,6 +122,8 @@ def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
 
 def _range_draft(text: str, low: Figure, high: Figure, start: int) -> Draft | None:
     tail = tail_at(text, high, high.end, start)
+    if tail is NO_QUANTITY:
+        return None
     if tail is None:
         end = count_at(text, low.start, high.end, low.value, low.raw, low.is_word, low.scaled)
         if end is None:
@@ -178,7 +180,7 @@ def _tail_of_next(text: str, figure: Figure) -> Tail | None:
     if nxt is None or nxt.is_word != figure.is_word:
         return None
     tail = tail_at(text, nxt, nxt.end)
-    if tail is None:
+    if tail is None or tail is NO_QUANTITY:
         return None
     return Tail(tail.unit, tail.kind, figure.end, tail.multiplier)
 
@@ -208,6 +210,8 @@ def draft_after_figure(text: str, figure: Figure) -> Draft | None:
         if draft is not None:
             return draft
     tail = tail_at(text, figure, figure.end)
+    if tail is NO_QUANTITY:
+        return None  # "9.8 m/s²", "12 mg/L": a measure the extractor does not model
     if tail is None and nxt in RANGE_STARTS:
         tail = _tail_of_next(text, figure)
     if tail is not None:
