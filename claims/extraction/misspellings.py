@@ -5,10 +5,13 @@ changed or swapped with its neighbour makes it a long unit name of the lexicon. 
 are read this way (a short one, "metres", is one letter from too many words), never the names
 of durations ("minuets", "decides", "millennials" are words of their own), never a word from
 the lexicon's list of English words that stand one edit from a unit name ("galleons",
-"manometer"), and only when the first letter is kept, which is how people misspell.
+"micros"), and only when the first letter is kept, which is how people misspell
+("manometers" are not nanometres).
 
 The index holds each name and each of its one-letter deletions; a word is looked up with its
-own deletions, so a look costs one dictionary probe per letter of the word.
+own deletions, so a look costs one dictionary probe per letter of the word; most words are
+turned away before that by their first two letters, which a misspelling keeps (or it drops the
+second).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ def _index() -> dict[str, list[str]]:
 
 _INDEX = _index()
 _FIRST_LETTERS = frozenset(name[0] for name in _NAMES)
+# How a misspelling may begin: as its name does, or with the name's second letter dropped.
+_OPENINGS = frozenset(name[:2] for name in _NAMES) | frozenset(name[0] + name[2] for name in _NAMES)
 _LONGEST = max(map(len, _NAMES)) + 1
 _POWERS = {"square": 2, "sq": 2, "cubic": 3}
 _STARTS = _FIRST_LETTERS | {w[0] for w in _POWERS}
@@ -53,7 +58,7 @@ _WORD_RE = re.compile(
 def misspelled_unit(word: str) -> UnitSpec | None:
     """The unit `word` misspells by one letter, if exactly one unit fits (any case)."""
     word = word.casefold()
-    if word[0] not in _FIRST_LETTERS or word in NOT_MISSPELLINGS or word in UNITS:
+    if word[:2] not in _OPENINGS or word in NOT_MISSPELLINGS or word in UNITS:
         return None
     found = {
         _NAMES[name]
