@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from claims.checks.units import IncompatibleUnits, registry
 from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS, WORDS
-from claims.extraction.lexicon.units import CASED_UNITS, SHORT_SYMBOLS, SI_TARGET, UNITS
+from claims.extraction.lexicon.units import SI_TARGET, spelled_unit
 from claims.extraction.tails import percent_at
 
 # A unit as people write one: words or symbols, at most one small power and one "per". pint
@@ -57,7 +57,7 @@ def _read(text: str) -> UnitReading | None:
     end = percent_at(text, 0)
     if end is not None and end[0] == len(text):
         return UnitReading("percent", "percentage")
-    spec = UNITS.get(text.casefold()) or CASED_UNITS.get(text) or SHORT_SYMBOLS.get(text)
+    spec = spelled_unit(text)
     if spec is not None:
         return UnitReading(spec.unit, spec.kind, spec.multiplier)
     return _pint(text)

@@ -22,7 +22,7 @@ from claims.extraction.figures import (
 )
 from claims.extraction.lexicon.numbers import SMALL, TENS
 from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
-from claims.extraction.numbers import AND_A_HALF_RE
+from claims.extraction.numbers import AND_A_HALF_RE, and_a_share
 from claims.extraction.qualifiers import (
     over_follows_figure,
     over_means_during,
@@ -30,7 +30,7 @@ from claims.extraction.qualifiers import (
     suffix_at,
 )
 from claims.extraction.tails import degrees_at
-from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, Tail, tail_at
+from claims.extraction.unit_tails import CELSIUS, FAHRENHEIT, NO_QUANTITY, Tail, tail_at
 
 # "one in five", "three out of ten": a ratio, not a quantity and its unit.
 _IN_RE = re.compile(
@@ -89,9 +89,9 @@ def qualifier_for(text: str, start: int, end: int, kind: str) -> tuple[str, int,
 def _with_half_after_unit(text: str, figure: Figure, tail: Tail) -> tuple[float, int, bool]:
     """ "an hour and a half", "two years and a half": the half after the unit."""
     m = AND_A_HALF_RE.match(text, tail.end) if peek(text, tail.end) in "aA-" else None
-    if m is None or not (figure.is_word or figure.step == 1):
+    extra = None if m is None else and_a_share(m)
+    if m is None or extra is None or not (figure.is_word or figure.step == 1):
         return figure.value, tail.end, False
-    extra = 0.5 if m.group(1).casefold() == "half" else 0.25
     return figure.value + extra, m.end(), True
 
 
@@ -122,6 +122,8 @@ def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
 
 def _range_draft(text: str, low: Figure, high: Figure, start: int) -> Draft | None:
     tail = tail_at(text, high, high.end, start)
+    if tail is NO_QUANTITY:
+        return None
     if tail is None:
         end = count_at(text, low.start, high.end, low.value, low.raw, low.is_word, low.scaled)
         if end is None:
@@ -178,7 +180,7 @@ def _tail_of_next(text: str, figure: Figure) -> Tail | None:
     if nxt is None or nxt.is_word != figure.is_word:
         return None
     tail = tail_at(text, nxt, nxt.end)
-    if tail is None:
+    if tail is None or tail is NO_QUANTITY:
         return None
     return Tail(tail.unit, tail.kind, figure.end, tail.multiplier)
 
@@ -208,6 +210,8 @@ def draft_after_figure(text: str, figure: Figure) -> Draft | None:
         if draft is not None:
             return draft
     tail = tail_at(text, figure, figure.end)
+    if tail is NO_QUANTITY:
+        return None  # "9.8 m/s²", "12 mg/L": a measure the extractor does not model
     if tail is None and nxt in RANGE_STARTS:
         tail = _tail_of_next(text, figure)
     if tail is not None:

@@ -16,6 +16,7 @@ from claims.extraction.lexicon.words import CHANGE_WORDS
 from claims.extraction.numbers import (
     AND_A_HALF_RE,
     Number,
+    and_a_share,
     numeral_at,
     scale_at,
     step_of,
@@ -87,8 +88,11 @@ def figure_at(text: str, pos: int, currency: str | None = None, sign: bool = Tru
     end, step = number.end, number.step
     nxt = peek(text, end)
     half = AND_A_HALF_RE.match(text, end) if nxt in "aA-" else None
-    if half is not None and (number.is_word or step == 1):
-        value += 0.5 if half.group(1).casefold() == "half" else 0.25
+    share = None if half is None else and_a_share(half)
+    if share is None:
+        half = None
+    elif half is not None and (number.is_word or step == 1):
+        value += share
         end, step = half.end(), None
     raw = text[number.start : number.end]
     figure = Figure(start, end, value, step, raw, number.is_word, currency)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extraction.context import peek
-from claims.extraction.lexicon.numbers import GROUPS, SCALES, SMALL, TENS
+from claims.extraction.lexicon.numbers import DENOMINATORS, GROUPS, SCALES, SMALL, TENS
 
 # Thousands separators: comma, thin space, narrow no-break space, no-break space.
 _SEP = "[,\u2009\u202f\u00a0]"
@@ -44,7 +44,25 @@ SCALE_RE = re.compile(
     r"|(mn|mln|bn|bln|tn|trn)(?![\w]))"
     r"|(m|k|K|M|b)(?![\w])"
 )
-AND_A_HALF_RE = re.compile(r"[ \t-]+and[ \t-]+an?[ \t-]+(half|quarter)(?![\w])", re.IGNORECASE)
+# "five and a half hours", "one and three-quarter hours", "an hour and a half": a share of one
+# after a whole number. The share's numerator is "a"/"an" or a small number word below its
+# denominator ("and three quarters", not "and five thirds").
+_NUMERATORS = {"a": 1, "an": 1, **{w: n for w, n in SMALL.items() if 0 < n < 10}}
+AND_A_HALF_RE = re.compile(
+    r"[ \t-]+and[ \t-]+(?P<numerator>"
+    + "|".join(sorted(_NUMERATORS, key=len, reverse=True))
+    + r")[ \t-]+(?P<denominator>"
+    + "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+    + r")(?![\w])(?![ \t]+of[ \t])",  # "two and a third of the vote": a share of something
+    re.IGNORECASE,
+)
+
+
+def and_a_share(m: re.Match[str]) -> float | None:
+    """The share an AND_A_HALF_RE match adds (0.5 for "and a half"), or None if it is none."""
+    numerator = _NUMERATORS[m["numerator"].casefold()]
+    denominator = DENOMINATORS[m["denominator"].casefold()]
+    return numerator / denominator if numerator < denominator else None
 
 
 @dataclass(slots=True)

@@ -33,10 +33,12 @@ from claims.extraction.lexicon.words import (
 from claims.extraction.quantity import Quantity
 
 _SPACE = r"[ \t\u00a0\u2009\u202f]"
-# Between the figure and its denominator: nothing, a space, a hyphen ("$5-a-day"), or "of"
-# and at most two words naming what is measured ("of water", "of crude oil").
+# Between the figure and its denominator: nothing, a space, a hyphen ("$5-a-day"), "of" and at
+# most two words naming what is measured ("of water", "of crude oil"), or a first denominator
+# that is no time ("2 litres per person a day", "$3 a head per week").
 _GAP_RE = re.compile(
-    rf"(?:{_SPACE}*-?{_SPACE}*|{_SPACE}+of{_SPACE}+(?P<noun>[a-z]+(?:{_SPACE}+[a-z]+)?){_SPACE}+)\Z"
+    rf"(?:{_SPACE}*-?{_SPACE}*|{_SPACE}+of{_SPACE}+(?P<noun>[a-z]+(?:{_SPACE}+[a-z]+)?){_SPACE}+"
+    rf"|{_SPACE}+(?:per|an?|each|every){_SPACE}+(?P<per>[a-z]+){_SPACE}+)\Z"
 )
 _DENOMINATOR_RE = re.compile(r"(?P<rate>[A-Za-z]+)[ \t\u00a0]+[a-z]+\Z")
 # The word after a denominator, and whether its clause ends there (punctuation or the end).
@@ -52,6 +54,8 @@ def is_rate_denominator(text: str, figure_end: int, quantity: Quantity) -> bool:
         return False
     gap = _GAP_RE.match(text[figure_end : quantity.start])
     if gap is None or (gap["noun"] and set(gap["noun"].split()) & _NOT_NOUNS):
+        return False
+    if gap["per"] and gap["per"] in _NOT_NOUNS:
         return False
     return not _is_a_time(text, quantity.end)
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from claims.extraction.lexicon.currencies import CODES, WORDS
-from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec
+from claims.extraction.lexicon.units import CASED_UNITS, PREFIXED_SYMBOLS, UNITS, UnitSpec
 from claims.extraction.trie import trie_pattern
 
 
@@ -22,15 +22,17 @@ def _alternation(spellings) -> str:
 
 _GAP = r"(?:[ \t\u00a0\u2009\u202f]?-?[ \t\u00a0\u2009\u202f]?)"
 _END = r"(?![A-Za-z0-9])"
-_UNIT_RE = re.compile(rf"{_GAP}((?i:{_alternation(UNITS)})){_END}")
+_UNIT_RE = re.compile(rf"{_GAP}((?i:{_alternation(UNITS)})|{_alternation(PREFIXED_SYMBOLS)}){_END}")
 # Case-carrying one-letter units: glued to the figure ("41.2C", "104F", "50g", "24h"), and
-# "m" also after one space ("a 100 m wall").
-_CASED_RE = re.compile(rf"(?:|-|(?<=\d) (?=m))([{''.join(CASED_UNITS)}]){_END}")
+# "m" and "h" also after one space ("a 100 m wall", "after 5 h"; unit_tails guards "h").
+_AFTER_SPACE = "mh"
+_CASED = rf"(?:|-|(?<=\d) (?=[{_AFTER_SPACE}]))"
+_CASED_RE = re.compile(rf"{_CASED}([{''.join(CASED_UNITS)}]){_END}")
 _PERCENT_RE = re.compile(
     r"(?:[ \t\u00a0\u2009\u202f]?-?)(?:(%)|((?i:per[ \t-]?cent|percent)(?:age[ \t]+points?)?"
     r"|(?i:percentage[ \t]+points?))" + _END + r"|(pc)" + _END + ")"
 )
-_DEGREES_RE = re.compile(rf"[ \t\u00a0\u2009\u202f]?((?i:degrees|degree)|°){_END}")
+_DEGREES_RE = re.compile(rf"[ \t\u00a0\u2009\u202f]?((?i:degrees|degree|degs|deg)|°){_END}")
 # Everything above in one pattern, so that the common case (a figure followed by an ordinary
 # word) costs one failed match. Earlier branches win: "pounds" is tried as money before mass,
 # "km2" (a unit) before "m" (a one-letter unit).
@@ -41,10 +43,11 @@ TAIL_RE = re.compile(
     rf"|(?P<code>{_SP}?(?P<code_word>{'|'.join(CODES)}){_END})"
     rf"|(?P<money>{_SP}?-?(?P<money_word>(?i:{_alternation(WORDS)})){_END})"
     rf"|(?P<pounds>{_SP}?-?(?i:pounds|pound){_END})"
-    rf"|(?P<unit>{_GAP}(?P<unit_word>(?i:{_alternation(UNITS)})){_END})"
+    rf"|(?P<unit>{_GAP}(?P<unit_word>(?i:{_alternation(UNITS)})"
+    rf"|{_alternation(PREFIXED_SYMBOLS)}){_END})"
     rf"|(?P<subunit>(?:{_SP}?(?P<subunit_word>(?i:cents|cent|pence))|(?P<pence>p)){_END})"
-    rf"|(?P<cased>(?:|-|(?<=\d) (?=m))(?P<cased_word>[{''.join(CASED_UNITS)}]){_END})"
-    rf"|(?P<degrees>{_SP}?(?:(?i:degrees|degree)|°){_END})"
+    rf"|(?P<cased>{_CASED}(?P<cased_word>[{''.join(CASED_UNITS)}]){_END})"
+    rf"|(?P<degrees>{_SP}?(?:(?i:degrees|degree|degs|deg)|°){_END})"
 )
 
 
@@ -55,8 +58,8 @@ def tail_match(text: str, pos: int) -> re.Match[str] | None:
 
 @lru_cache(maxsize=1024)  # a few hundred spellings as written; normalising each costs more
 def unit_spec(spelling: str) -> UnitSpec:
-    """The spec of a unit spelling as matched (any case, any spacing)."""
-    return UNITS[" ".join(spelling.casefold().split())]
+    """The spec of a unit spelling as matched (any case, any spacing; symbols as written)."""
+    return PREFIXED_SYMBOLS.get(spelling) or UNITS[" ".join(spelling.casefold().split())]
 
 
 @lru_cache(maxsize=256)
@@ -69,8 +72,7 @@ def unit_at(text: str, pos: int) -> tuple[UnitSpec, int, str] | None:
     """The unit spelled at `pos`: (spec, end, spelling as written)."""
     m = _UNIT_RE.match(text, pos)
     if m is not None:
-        spelling = " ".join(m.group(1).casefold().split())
-        return UNITS[spelling], m.end(), m.group(1)
+        return unit_spec(m.group(1)), m.end(), m.group(1)
     m = _CASED_RE.match(text, pos)
     if m is not None:
         return CASED_UNITS[m.group(1)], m.end(), m.group(1)

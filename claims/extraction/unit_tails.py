@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claims.extraction.context import context_words, peek, pounds_are_money
+from claims.extraction.context import context_words, peek, pounds_are_money, word_before
 from claims.extraction.lexicon.currencies import CODE_ALIASES, SUBUNITS
-from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec
-from claims.extraction.lexicon.words import TEMPERATURE_CUES
+from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec, spelled_unit
+from claims.extraction.lexicon.words import LABEL_WORDS, TEMPERATURE_CUES
+from claims.extraction.misspellings import misspelled_unit, misspelled_unit_at
 from claims.extraction.short_units import FIRST_CHARS, short_unit_at
+from claims.extraction.speeds import is_acceleration, may_follow, slash_ratio_at, speed_after
 from claims.extraction.tails import degrees_at, money_word, tail_match, unit_spec
+from claims.extraction.unit_labels import unit_in_brackets, unit_in_header
 
 if TYPE_CHECKING:
     from claims.extraction.figures import Figure
@@ -43,10 +46,44 @@ class Tail:
     multiplier: float = 1.0
 
 
+# What follows the figure makes it no quantity the extractor models: "9.8 m/s²", "12 mg/L".
+NO_QUANTITY = Tail("", "", -1)
+# "at 17 h" is a time of day; "section 5 h)" a list's letter.
+_NOT_HOURS_BEFORE = LABEL_WORDS | {"at"}
+_SYMBOL_SLASH_RE = re.compile(r"[ \t\u00a0]?([A-Za-z]{1,3})(?=/)")
+_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![\w])")
+
+
+def _measure(text: str, spec: UnitSpec, end: int) -> Tail:
+    """A unit read after a figure, with the time that makes a length a speed ("5 cm/s")."""
+    if may_follow(text, end) or spec.kind == "speed":  # one look rules out most units
+        speed = speed_after(text, spec, end)
+        if speed is not None:
+            spec, end = speed
+        if (spec.kind == "speed" and is_acceleration(text, end)) or slash_ratio_at(text, end):
+            return NO_QUANTITY
+    return Tail(spec.unit, spec.kind, end, spec.multiplier)
+
+
+def _scale_after_degrees(text: str, end: int) -> Tail | None:
+    """ "100 degrees fahrenheight", "20 degrees celcius": a scale the lexicon lists, or one
+    letter from one."""
+    m = _WORD_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    spec = UNITS.get(m.group(1).casefold()) or misspelled_unit(m.group(1))
+    if spec is None or spec.kind != "temperature":
+        return None
+    return Tail(spec.unit, spec.kind, m.end())
+
+
 def _degrees_tail(text: str, start: int, pos: int) -> Tail | None:
     end = degrees_at(text, pos)
     if end is None:
         return None
+    scale = _scale_after_degrees(text, end)
+    if scale is not None:
+        return scale
     words = context_words(text, start, end)
     if not words & TEMPERATURE_CUES - {"degrees"}:
         return None  # an angle, or nothing we can tell
@@ -70,6 +107,9 @@ def tail_at(text: str, figure: Figure, pos: int, start: int | None = None) -> Ta
             _stone(text, figure, pos)
             or _unit_after_filler(text, pos)
             or _short_symbol(text, figure, pos, start)
+            or _labelled(text, figure.start if start is None else start, pos)
+            or _misspelled(text, pos)
+            or _symbol_ratio(text, pos)
         )
     branch = m.lastgroup  # the outer group of the branch that matched
     if branch == "percent":
@@ -77,9 +117,31 @@ def tail_at(text: str, figure: Figure, pos: int, start: int | None = None) -> Ta
     if figure.currency is not None:
         return Tail(figure.currency, "currency", pos)
     if branch == "unit":
-        spec = unit_spec(m.group("unit_word"))
-        return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
+        return _measure(text, unit_spec(m.group("unit_word")), m.end())
     return _money_or_other_tail(text, figure, m, branch or "")
+
+
+def _labelled(text: str, start: int, pos: int) -> Tail | None:
+    """ "12 (kg)", "height (m): 3.2": a unit a table or a list writes apart from the figure."""
+    found = unit_in_brackets(text, pos)
+    if found is not None:
+        return Tail(found[0].unit, found[0].kind, found[1], found[0].multiplier)
+    spec = unit_in_header(text, start)
+    return None if spec is None else Tail(spec.unit, spec.kind, pos, spec.multiplier)
+
+
+def _symbol_ratio(text: str, pos: int) -> Tail | None:
+    """ "120 g/km", "5 t/ha": a symbol that is also a word or letter, read as the top of a ratio
+    of units, makes the figure no count."""
+    m = _SYMBOL_SLASH_RE.match(text, pos) if "/" in text[pos : pos + 5] else None
+    if m is None or spelled_unit(m.group(1)) is None:
+        return None
+    return NO_QUANTITY if slash_ratio_at(text, m.end(1)) else None
+
+
+def _misspelled(text: str, pos: int) -> Tail | None:
+    found = misspelled_unit_at(text, pos)
+    return None if found is None else _measure(text, *found)
 
 
 def _short_symbol(text: str, figure: Figure, pos: int, start: int | None) -> Tail | None:
@@ -101,8 +163,7 @@ def _unit_after_filler(text: str, pos: int) -> Tail | None:
     m = tail_match(text, filler.end())
     if m is None or m.lastgroup != "unit":
         return None
-    spec = unit_spec(m.group("unit_word"))
-    return Tail(spec.unit, spec.kind, m.end(), spec.multiplier)
+    return _measure(text, unit_spec(m.group("unit_word")), m.end())
 
 
 def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: str) -> Tail | None:
@@ -119,9 +180,20 @@ def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: st
         code, factor = SUBUNITS[(m.group("subunit_word") or "p").casefold()]
         return Tail(code, "currency", m.end(), factor)
     if branch == "cased":
-        spec = CASED_UNITS[m.group("cased_word")]
-        return Tail(spec.unit, spec.kind, m.end())
+        letter = m.group("cased_word")
+        if letter == "h" and text[figure.end] == " " and not _hours_fit(text, figure, m.end()):
+            return None
+        return _measure(text, CASED_UNITS[letter], m.end())
     return _degrees_tail(text, figure.start, m.start())
+
+
+def _hours_fit(text: str, figure: Figure, end: int) -> bool:
+    """Whether a spaced "h" after a figure is hours: not "at 17 h" (a time of day), not
+    "section 5 h" or "5 h)" (a list's letter), unless a bracket opens before the figure."""
+    before = word_before(text, figure.start)
+    if before is not None and before[0].casefold() in _NOT_HOURS_BEFORE:
+        return False
+    return text[end : end + 1] != ")" or "(" in text[max(0, figure.start - 40) : figure.start]
 
 
 def _stone(text: str, figure: Figure, pos: int) -> Tail | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claims.extraction.lexicon import wordset
+
 
 @dataclass(frozen=True, slots=True)
 class UnitSpec:
@@ -169,15 +171,20 @@ UNITS: dict[str, UnitSpec] = {
     **_table("inch ** 3", "volume", "cubic inches|cubic inch|cu in"),
     # Gas trade figures: "55 bcm" is 55 billion cubic metres.
     **_table("meter ** 3", "volume", "bcm", multiplier=1e9),
+    # "deg" is the abbreviation of "degrees" in wire copy and forecasts ("deg F", "degC").
+    # "fahrenheight" and "farenheight" are two edits from the name, so they are listed here;
+    # misspellings one edit away are read by claims/extraction/misspellings.py.
     **_table(
         "degree_Celsius",
         "temperature",
-        "degrees celsius|degree celsius|degrees centigrade|degrees c|°c|° c|ºc|celsius",
+        "degrees celsius|degree celsius|degrees centigrade|degrees c|°c|° c|ºc|celsius"
+        "|° celsius|°celsius|deg c|deg. c|degc|deg celsius|deg centigrade|centigrade",
     ),
     **_table(
         "degree_Fahrenheit",
         "temperature",
-        "degrees fahrenheit|degree fahrenheit|degrees f|°f|° f|ºf|fahrenheit",
+        "degrees fahrenheit|degree fahrenheit|degrees f|°f|° f|ºf|fahrenheit"
+        "|° fahrenheit|°fahrenheit|deg f|deg. f|degf|deg fahrenheit|fahrenheight|farenheight",
     ),
     **_table("kelvin", "temperature", "kelvins|kelvin"),
     # Bond yields and rates: 15 basis points are 0.15 percentage points.
@@ -193,6 +200,72 @@ UNITS: dict[str, UnitSpec] = {
     **_table("year", "duration", "decades|decade", multiplier=10.0),
     **_table("year", "duration", "centuries|century", multiplier=100.0),
     **_table("year", "duration", "millennia|millennium|millenniums", multiplier=1000.0),
+}
+
+
+# SI prefixes as writers spell them out, and their symbols ("µ" and "μ" are both typed).
+SI_PREFIXES: dict[str, tuple[str, ...]] = {
+    "giga": ("G",), "mega": ("M",), "kilo": ("k",), "hecto": ("h",), "deca": (), "deka": (),
+    "deci": ("d",), "centi": ("c",), "milli": ("m",), "micro": ("μ", "µ"), "nano": ("n",),
+}  # fmt: skip
+_ALL_PREFIXES = " ".join(SI_PREFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefixable:
+    """A unit that takes SI prefixes: its pint name, kind, spellings and symbols, and the
+    prefixes its name and its symbol take in use. Not every pair is a unit to a reader: "pm"
+    is a time of day, "dam" a wall of water, "kt" knots, "Mm" and "hm" nothing, and
+    "microtonnes" would be one letter from "microtones" (claims/extraction/misspellings.py)."""
+
+    unit: str
+    kind: str
+    spellings: str
+    prefixes: str
+    symbols: str
+    symbol_prefixes: str
+
+
+_PREFIXABLE = (
+    _Prefixable("meter", "length", "metres|metre|meters|meter", _ALL_PREFIXES, "m",
+                "k c m μ µ n d"),
+    _Prefixable("gram", "mass", "grams|gram|grammes|gramme", _ALL_PREFIXES, "g", "k m μ µ n"),
+    _Prefixable("liter", "volume", "litres|litre|liters|liter", _ALL_PREFIXES, "L l",
+                "M G k h d c m μ µ"),
+    _Prefixable("second", "duration", "seconds|second", "milli micro nano", "s", "m μ µ n"),
+    _Prefixable("tonne", "mass", "tonnes|tonne", "kilo mega giga", "t", "M G"),
+)  # fmt: skip
+
+
+def _prefixed_names() -> dict[str, UnitSpec]:
+    """ "micrograms", "centilitres", "kilotonnes": each prefix glued to each spelling."""
+    table: dict[str, UnitSpec] = {}
+    for base in _PREFIXABLE:
+        for prefix in base.prefixes.split():
+            spec = UnitSpec(prefix + base.unit, base.kind)
+            table.update((prefix + s, spec) for s in base.spellings.split("|"))
+    return table
+
+
+def _prefixed_symbols() -> dict[str, UnitSpec]:
+    """ "nm", "µg", "cl", "ms", "Mt": prefix symbols glued to the unit's, exactly as written."""
+    table: dict[str, UnitSpec] = {}
+    for base in _PREFIXABLE:
+        for prefix, symbols in SI_PREFIXES.items():
+            spec = UnitSpec(prefix + base.unit, base.kind)
+            for symbol in symbols:
+                if symbol in base.symbol_prefixes.split():
+                    table.update((symbol + s, spec) for s in base.symbols.split())
+    return table
+
+
+# The lexicon's own spellings win where a prefixed name is also listed above ("kilograms").
+UNITS.update({s: spec for s, spec in _prefixed_names().items() if s not in UNITS})
+
+# Prefixed symbols matched exactly as written: "5 ms" is milliseconds, "5 MS" is not.
+# Those that are also in UNITS ("km", "mg") keep the reading UNITS gives them, in any case.
+PREFIXED_SYMBOLS: dict[str, UnitSpec] = {
+    s: spec for s, spec in _prefixed_symbols().items() if s.casefold() not in UNITS
 }
 
 # Short spellings whose case carries the meaning ("104F" but not "104f"; "5m" metres, "5M" not).
@@ -225,6 +298,26 @@ SHORT_SYMBOLS: dict[str, UnitSpec] = {
     "kn": UnitSpec("knot", "speed"),
 }
 
+# A speed is a length per unit of time written as one unit: "5 cm/s", "3.3 mm/yr", "40 feet
+# per minute", "30 meters a second". In words, only per second, minute or hour: "15 metres a
+# day" is an amount and the denominator of its rate (claims/extraction/rates.py), and with
+# "a"/"an" only the units of travel make a speed: "3 inches an hour" of snow is how much fell
+# in each hour.
+SPEED_TIMES: dict[str, str] = {
+    "second": "second", "sec": "second", "s": "second",
+    "minute": "minute", "min": "minute",
+    "hour": "hour", "hr": "hour", "h": "hour",
+}  # fmt: skip
+# The spellings of SPEED_TIMES that follow "per", "a" or "an".
+SPEED_TIME_WORDS = frozenset({"second", "sec", "minute", "min", "hour", "hr"})
+# After a slash every unit of time the lexicon spells, and "d" for days ("km/d").
+SLASH_TIMES: dict[str, str] = {
+    **{s: spec.unit for s, spec in UNITS.items() if spec.kind == "duration" and s.isalpha()
+       and spec.multiplier == 1.0},
+    **SPEED_TIMES, "d": "day",
+}  # fmt: skip
+TRAVEL_UNITS = frozenset({"kilometer", "meter", "mile", "foot", "yard", "nautical_mile"})
+
 # The kind of each unit's SI base, and the SI unit pint converts it to.
 SI_TARGET: dict[str, str] = {
     "area": "meter ** 2",
@@ -235,3 +328,24 @@ SI_TARGET: dict[str, str] = {
     "volume": "meter ** 3",
     "temperature": "kelvin",
 }
+
+# English words one letter from a long unit name, which claims/extraction/misspellings.py must
+# not read as its misspelling ("40 galleons" are ships, not gallons).
+NOT_MISSPELLINGS = wordset(
+    "barbels barrens barrets galleon galleons galloon galloons gallops gallows grammer grammers"
+    " grammas gammers kevins macrometer macrometers macrons micromere micromeres micrometry"
+    " micros microgamy microlite microlites megampere megamperes metagram metagrams"
+    " hyetometer hyetometers cesium cesiums"
+)
+
+
+def spelled_unit(written: str) -> UnitSpec | None:
+    """The unit a spelling names on its own ("kg", "nm", "m", "in"), or None: the lexicon's
+    spellings in any case, then the symbols whose case carries the meaning, as written."""
+    text = " ".join(written.split())
+    return (
+        UNITS.get(text.casefold())
+        or PREFIXED_SYMBOLS.get(text)
+        or CASED_UNITS.get(text)
+        or SHORT_SYMBOLS.get(text)
+    )
