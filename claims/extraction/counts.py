@@ -168,6 +168,8 @@ def count_at(
     text: str, start: int, end: int, value: float, raw: str, is_word: bool, has_scale: bool
 ) -> int | None:
     """Where a count that starts at `start` (the figure ends at `end`) ends, or None."""
+    if value % 1 and not has_scale:
+        return None  # "2½", "7 3/4", "two and a half": a count is whole
     if is_word:
         return _word_count(text, start, end, raw)
     if _not_a_count_digits(text, start, end, value, raw):

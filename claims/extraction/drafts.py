@@ -16,13 +16,16 @@ from claims.extraction.figures import (
     RANGE_SEP_RE,
     RANGE_STARTS,
     Figure,
+    ends_agree,
     figure_at,
     range_after,
     range_opener,
+    separator_word,
+    share_scale,
 )
 from claims.extraction.lexicon.numbers import SMALL, TENS
 from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
-from claims.extraction.numbers import AND_A_HALF_RE, and_a_share
+from claims.extraction.numbers import and_fraction_at
 from claims.extraction.qualifiers import (
     over_follows_figure,
     over_means_during,
@@ -38,6 +41,7 @@ _IN_RE = re.compile(
     + "|".join(sorted([*SMALL, *TENS, "a hundred", "hundred"], key=len, reverse=True))
     + r")\b)"
 )
+_JOINED_TO_RE = re.compile(r"[-–](?i:to)[-–]")
 _AGE_RE = re.compile(r"[ \t-]+old(?![\w])|-olds?(?![\w])")
 
 
@@ -86,18 +90,17 @@ def qualifier_for(text: str, start: int, end: int, kind: str) -> tuple[str, int,
     return "exact", start, end
 
 
-def _with_half_after_unit(text: str, figure: Figure, tail: Tail) -> tuple[float, int, bool]:
-    """ "an hour and a half", "two years and a half": the half after the unit."""
-    m = AND_A_HALF_RE.match(text, tail.end) if peek(text, tail.end) in "aA-" else None
-    extra = None if m is None else and_a_share(m)
-    if m is None or extra is None or not (figure.is_word or figure.step == 1):
+def _with_fraction_after_unit(text: str, figure: Figure, tail: Tail) -> tuple[float, int, bool]:
+    """ "an hour and a half", "a mile and three quarters": the fraction after the unit."""
+    more = and_fraction_at(text, tail.end) if peek(text, tail.end) in "aA-" else None
+    if more is None or not (figure.is_word or figure.step == 1):
         return figure.value, tail.end, False
-    return figure.value + extra, m.end(), True
+    return figure.value + more[0], more[1], True
 
 
 def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
     """A single (not range) quantity: the figure in the unit that follows it."""
-    value, end, halved = _with_half_after_unit(text, figure, tail)
+    value, end, halved = _with_fraction_after_unit(text, figure, tail)
     compound = None
     if tail.unit in COMPOUND_UNITS and not halved:
         compound = second_part(text, tail.unit, value, end)
@@ -140,17 +143,20 @@ def _range_draft(text: str, low: Figure, high: Figure, start: int) -> Draft | No
 def _unit_range(text: str, low: Figure, tail: Tail) -> Draft | None:
     """ "between 5% and 7%", "10km-15km": a range whose unit is written after both ends."""
     sep = RANGE_SEP_RE.match(text, tail.end) if peek(text, tail.end) in "-–—aAtT" else None
-    if sep is None or (sep.group(1) or "-").casefold() not in ("-", "and", "to"):
+    if sep is None:
+        return None
+    word = separator_word(sep)
+    if word not in ("-", "and", "to"):
         return None
     opener = range_opener(text, low.start)
     between = opener is not None and opener[0] == "between"
-    if (sep.group(1) or "").casefold() == "and" or between:
-        if not (between and (sep.group(1) or "").casefold() == "and"):
+    if word == "and" or between:
+        if not (between and word == "and"):
             return None  # "and" only after "between", and "between" only with "and"
     elif opener is not None or _changed_before(text, low.start):
         return None  # "rose from 5% to 7%", "fell 8% to 7%": a change and a level
     high = figure_at(text, sep.end(), low.currency, sign=False)
-    if high is None or high.is_word != low.is_word or not high.value > low.value:
+    if high is None or not ends_agree(low, high, word) or not high.value > low.value:
         return None
     high_tail = tail_at(text, high, high.end)
     if high_tail is None or (high_tail.unit, high_tail.kind) != (tail.unit, tail.kind):
@@ -177,12 +183,14 @@ def _tail_of_next(text: str, figure: Figure) -> Tail | None:
     if figure.raw.isdigit() and len(figure.raw) == 4 and 1000 <= figure.value < 2200:
         return None  # "2.9% for 2024 and 3.1% for 2025": a year takes no unit
     nxt = figure_at(text, sep.end(), figure.currency, sign=False)
-    if nxt is None or nxt.is_word != figure.is_word:
+    if nxt is None or not ends_agree(figure, nxt, separator_word(sep)):
         return None
     tail = tail_at(text, nxt, nxt.end)
     if tail is None or tail is NO_QUANTITY:
         return None
-    return Tail(tail.unit, tail.kind, figure.end, tail.multiplier)
+    # "rose from five to seven billion dollars": the scale word is the first figure's too.
+    scale = share_scale(figure, nxt).multiplier / figure.multiplier
+    return Tail(tail.unit, tail.kind, figure.end, tail.multiplier * scale)
 
 
 def _ratio(text: str, figure: Figure) -> Draft | None:
@@ -209,6 +217,8 @@ def draft_after_figure(text: str, figure: Figure) -> Draft | None:
         draft = _range_draft(text, *pair)
         if draft is not None:
             return draft
+    elif nxt == "-" and _JOINED_TO_RE.match(text, figure.end):
+        return None  # "a 3-to-1 vote": a ratio or a score, not a range
     tail = tail_at(text, figure, figure.end)
     if tail is NO_QUANTITY:
         return None  # "9.8 m/s²", "12 mg/L": a measure the extractor does not model

@@ -22,6 +22,7 @@ from claims.extraction.fractions import (
     after_half,
     after_per,
     fraction,
+    written_fraction,
 )
 from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS
 from claims.extraction.lexicon.numbers import DENOMINATORS, GROUPS, SCALES, SMALL, TENS
@@ -124,6 +125,8 @@ def _number_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
     if figure is None:  # skip the whole run, or a long one would be read once per digit
         run = DIGIT_RUN_RE.match(text, m.start())
         return None, run.end() if run is not None else m.end()
+    if figure.step is None and 0 < figure.value < 1:  # "¾", "3/4" alone
+        return written_fraction(text, figure), figure.end
     return draft_after_figure(text, figure), figure.end
 
 

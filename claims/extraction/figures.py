@@ -14,9 +14,8 @@ from claims.extraction.counts import counted_noun, is_plural
 from claims.extraction.lexicon.currencies import SYMBOLS
 from claims.extraction.lexicon.words import CHANGE_WORDS
 from claims.extraction.numbers import (
-    AND_A_HALF_RE,
     Number,
-    and_a_share,
+    and_fraction_at,
     numeral_at,
     scale_at,
     step_of,
@@ -27,7 +26,10 @@ from claims.extraction.tails import tail_match
 _NEXT_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+([A-Za-z]+)")
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)))
 _SPACES = "[ \t\u00a0\u2009\u202f]"
-RANGE_SEP_RE = re.compile(rf"{_SPACES}*[-–—]{_SPACES}*|{_SPACES}+((?i:to|and|or)){_SPACES}+")
+# "-to-" first: the plain dash would take its first hyphen ("3-to-4 km").
+RANGE_SEP_RE = re.compile(
+    rf"[-–]((?i:to))[-–]|{_SPACES}*[-–—]{_SPACES}*|{_SPACES}+((?i:to|and|or)){_SPACES}+"
+)
 # The first characters a range separator can start with (see `peek`).
 RANGE_STARTS = "-–—tTaAoO"
 _SCALE_STARTS = "tTmMbBkKcClL"  # what a scale word can start with (numbers.scale_at)
@@ -51,7 +53,8 @@ class Figure:
 def _signed(text: str, number: Number) -> tuple[int, float]:
     """Start and value once a minus sign or "minus" before the numeral is read."""
     s = number.start
-    if s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
+    dash = not number.is_word and s and text[s - 1] in "-−"
+    if dash and (s == 1 or text[s - 2] in " \t\n(["):
         return s - 1, -number.value
     if s >= 6 and text[s - 6 : s - 1].casefold() == "minus" and text[s - 1] in " \t":
         before = word_before(text, s)
@@ -84,16 +87,15 @@ def figure_at(text: str, pos: int, currency: str | None = None, sign: bool = Tru
     number = numeral_at(text, pos) or word_number_at(text, pos)
     if number is None:
         return None
-    start, value = _signed(text, number) if sign and not number.is_word else (pos, number.value)
+    # Words take no minus sign, only "minus" ("minus five"): a word ending in "s" before them.
+    signed = sign and (not number.is_word or text[pos - 2 : pos - 1] in ("s", "S"))
+    start, value = _signed(text, number) if signed else (pos, number.value)
     end, step = number.end, number.step
     nxt = peek(text, end)
-    half = AND_A_HALF_RE.match(text, end) if nxt in "aA-" else None
-    share = None if half is None else and_a_share(half)
-    if share is None:
-        half = None
-    elif half is not None and (number.is_word or step == 1):
-        value += share
-        end, step = half.end(), None
+    half = and_fraction_at(text, end) if nxt in "aA-" else None
+    if half is not None and (number.is_word or step == 1):
+        value += half[0]
+        end, step = half[1], None
     raw = text[number.start : number.end]
     figure = Figure(start, end, value, step, raw, number.is_word, currency)
     if number.multiplier != 1.0:
@@ -121,6 +123,25 @@ def with_scale(text: str, figure: Figure) -> Figure:
     return figure
 
 
+def separator_word(sep: re.Match[str]) -> str:
+    """What joins two figures, from a match of RANGE_SEP_RE: "to", "and", "or", or "-"."""
+    word = sep.group(1) or sep.group(2)
+    return "-" if word is None else word.casefold()
+
+
+def ends_agree(low: Figure, high: Figure, word: str) -> bool:
+    """Whether two figures may be read together, as the ends of a range or as figures sharing
+    a unit: both in digits or both in words, or mixed across a word ("six to 8 metres", "five to
+    10 years": style books spell out numbers under ten). "one" is a pronoun as often as a number
+    ("sentenced one to 15 years"), and a dash between a word and digits joins nothing news
+    writes ("6-eight"), so neither mixes. Nor do digits in thousands after a word: "six to
+    7,000 people" is six thousand to seven thousand, a reading left to no guess."""
+    if low.is_word == high.is_word:
+        return True
+    thousands = high.value / high.multiplier >= 1000
+    return word != "-" and not (low.is_word and (low.raw.casefold() == "one" or thousands))
+
+
 def range_opener(text: str, start: int) -> tuple[str, int] | None:
     """ "between" or "from" right before a figure: (word, its start)."""
     before = word_before(text, start)
@@ -139,7 +160,7 @@ def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
     sep = RANGE_SEP_RE.match(text, low.end) if peek(text, low.end) in RANGE_STARTS else None
     if sep is None:
         return None
-    word = (sep.group(1) or "-").casefold()
+    word = separator_word(sep)
     opener = range_opener(text, low.start)
     if word == "and" and (opener is None or opener[0] != "between"):
         return None
@@ -152,9 +173,9 @@ def range_after(text: str, low: Figure) -> tuple[Figure, Figure, int] | None:
         if text[pos : pos + 1] == " ":
             pos += 1
     high = figure_at(text, pos, currency, sign=False)
-    if high is None or high.is_word != low.is_word:
+    if high is None or not ends_agree(low, high, word):
         return None
-    low = _share_scale(low, high)
+    low = share_scale(low, high)
     if not high.value > low.value:
         return None
     if word == "to" and high.value > 2 * low.value and _by_before(text, low.start):
@@ -169,7 +190,7 @@ def _by_before(text: str, start: int) -> bool:
     return "by" in window[-3:]
 
 
-def _share_scale(low: Figure, high: Figure) -> Figure:
+def share_scale(low: Figure, high: Figure) -> Figure:
     """ "$1-2 million", "two to three million": the scale written once belongs to both ends."""
     if low.scaled or not high.scaled or not low.value < high.value / high.multiplier:
         return low

@@ -73,16 +73,24 @@ def _percentage(text: str, start: int, end: int, value: float) -> Draft:
     return Draft(start, end, value, "percent", "percentage", qualifier, extras=dict(extras))
 
 
-def fraction(text: str, start: int, numerator: float, denominator: int, end: int) -> Draft | None:
-    """ "a third", "two-thirds of", "a quarter of an hour", "a quarter century"."""
+def fraction(
+    text: str, start: int, numerator: float, denominator: int, end: int, shares: bool = True
+) -> Draft | None:
+    """ "a third", "two-thirds of", "a quarter of an hour", "a quarter century".
+
+    With `shares` false only a fraction of a unit or a scale word is read, not a share of a
+    whole ("3/4 of the vote" may be a date and then words).
+    """
     share = numerator / denominator
     of = _OF_ARTICLE_RE.match(text, end)
     if of is not None:
         draft = _half_of_something(text, start, of.end(), share)
         if draft is not None:
             return draft  # "a quarter of a percentage point", "of a million", "of an hour"
+        if _SCALE_WORD_RE.match(text, of.end() - 1):
+            return None  # "three quarters of a billion." counts nothing named: no share either
     draft = _unit_draft(text, start, share, end)
-    if draft is not None:
+    if draft is not None or not shares:
         return draft
     nxt = _WORD_AFTER_RE.match(text, end)
     if nxt is not None and nxt.group(1).casefold() not in _FRACTION_FOLLOWERS:
@@ -90,6 +98,17 @@ def fraction(text: str, start: int, numerator: float, denominator: int, end: int
     if text[end : end + 1] == "-":
         return None
     return _percentage(text, start, end, 100.0 * share)
+
+
+def written_fraction(text: str, figure: Figure) -> Draft | None:
+    """ "¾ mile", "3/4-inch", "¾ of a mile", "⅔ of voters": a fraction in figures, alone.
+
+    A slash fraction is read only with what it measures: "9/11" and "3/4" are dates as often.
+    """
+    draft = draft_after_figure(text, figure)
+    if draft is not None:
+        return draft
+    return fraction(text, figure.start, figure.value, 1, figure.end, "/" not in figure.raw)
 
 
 def after_article(text: str, start: int, pos: int) -> Draft | None:
@@ -149,7 +168,8 @@ def _scaled_draft(text: str, start: int, share: float, pos: int) -> Draft | None
         return None
     word = scale.group(1).casefold()
     value = share * _SCALE_VALUES[word]
-    return draft_after_figure(text, Figure(start, scale.end(), value, None, "a " + word, True))
+    figure = Figure(start, scale.end(), value, None, "a " + word, True, scaled=word in SCALES)
+    return draft_after_figure(text, figure)
 
 
 def after_per(text: str, start: int, pos: int) -> Draft | None:

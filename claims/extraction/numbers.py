@@ -26,7 +26,14 @@ FRACTION_CHARS: dict[str, float] = {
     "⅞": 7 / 8,
 }  # fmt: skip
 _FRAC = "[" + "".join(FRACTION_CHARS) + "]"
-NUMERAL_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<frac>\s?{_FRAC})?|(?P<only>{_FRAC})")
+# A fraction in figures: "3/4", after a whole number "7 3/4" or "7-3/4". Not when a digit, a
+# slash or a decimal point goes on ("3/4/2022", "1/2.5"): that is a date or a ratio.
+_SLASHED = (
+    r"(?:[ \u00a0-](?P<over>\d{1,2})/(?P<under>\d{1,2})|/(?P<lone_under>\d{1,2}))(?![\d/]|\.\d)"
+)
+NUMERAL_RE = re.compile(
+    rf"(?P<digits>{DIGITS})(?:(?P<frac>\s?{_FRAC})|{_SLASHED})?|(?P<only>{_FRAC})"
+)
 
 # Scale words and abbreviations after a figure. "m" and "k" are decided by the caller,
 # because "5m" is metres on a running track and millions in a budget.
@@ -44,25 +51,17 @@ SCALE_RE = re.compile(
     r"|(mn|mln|bn|bln|tn|trn)(?![\w]))"
     r"|(m|k|K|M|b)(?![\w])"
 )
-# "five and a half hours", "one and three-quarter hours", "an hour and a half": a share of one
-# after a whole number. The share's numerator is "a"/"an" or a small number word below its
-# denominator ("and three quarters", not "and five thirds").
-_NUMERATORS = {"a": 1, "an": 1, **{w: n for w, n in SMALL.items() if 0 < n < 10}}
-AND_A_HALF_RE = re.compile(
-    r"[ \t-]+and[ \t-]+(?P<numerator>"
+# "and a half", "and three quarters", "and 3/4" after a whole number or its unit.
+_NUMERATORS = {"a": 1, "an": 1, **{w: v for w, v in SMALL.items() if 0 < v < 10}}
+_AND_FRACTION_RE = re.compile(
+    r"[ \t-]+and[ \t-]+(?:("
     + "|".join(sorted(_NUMERATORS, key=len, reverse=True))
-    + r")[ \t-]+(?P<denominator>"
+    + r")[ \t-]+("
     + "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-    + r")(?![\w])(?![ \t]+of[ \t])",  # "two and a third of the vote": a share of something
+    + r")|(\d{1,2})/(\d{1,2}))(?![\w/])"
+    + r"(?![ \t]+of[ \t])",  # "two and a third of the vote": a share of something
     re.IGNORECASE,
 )
-
-
-def and_a_share(m: re.Match[str]) -> float | None:
-    """The share an AND_A_HALF_RE match adds (0.5 for "and a half"), or None if it is none."""
-    numerator = _NUMERATORS[m["numerator"].casefold()]
-    denominator = DENOMINATORS[m["denominator"].casefold()]
-    return numerator / denominator if numerator < denominator else None
 
 
 @dataclass(slots=True)
@@ -98,11 +97,11 @@ DIGIT_RUN_RE = re.compile(r"[\d,.\u2009\u202f\u00a0]+")
 
 
 def numeral_at(text: str, pos: int) -> Number | None:
-    """The digit numeral (with a glued unicode fraction) that starts at `pos`, if any."""
+    """The digit numeral (with a unicode or slash fraction) that starts at `pos`, if any."""
     m = NUMERAL_RE.match(text, pos)
     if m is None:
         return None
-    digits, frac, only = m.groups()
+    digits, frac, over, _, lone, only = m.groups()
     end = m.end()
     if only:
         return Number(pos, end, FRACTION_CHARS[only], None)
@@ -111,7 +110,36 @@ def numeral_at(text: str, pos: int) -> Number | None:
     value, step = parse_digits(digits)
     if frac:
         return Number(pos, end, value + FRACTION_CHARS[frac[-1]], None)
+    if over or lone:
+        return _slashed(m, digits, value, step)
     return Number(pos, end, value, step)
+
+
+def _slashed(m: re.Match[str], digits: str, value: float, step: float) -> Number:
+    """ "3/4", "7 3/4", "7-3/4": a proper fraction, alone or after a whole number.
+
+    Anything else with a slash ("24/7", "1,000 1/2") is the plain digits before it; the caller
+    decides whether those are a figure.
+    """
+    over, under, lone = m.group("over", "under", "lone_under")
+    if digits.isdigit():
+        if lone is not None and 0 < value < int(lone) and len(digits) <= 2:
+            return Number(m.start(), m.end(), value / int(lone), None)
+        if over is not None and 0 < int(over) < int(under):
+            return Number(m.start(), m.end(), value + int(over) / int(under), None)
+    return Number(m.start(), m.end("digits"), value, step)
+
+
+def and_fraction_at(text: str, pos: int) -> tuple[float, int] | None:
+    """ "and a half", "and three-quarters", "and 3/4" at `pos`: (the fraction, its end)."""
+    m = _AND_FRACTION_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        over, under = _NUMERATORS[m.group(1).casefold()], DENOMINATORS[m.group(2).casefold()]
+    else:
+        over, under = int(m.group(3)), int(m.group(4))
+    return (over / under, m.end()) if 0 < over < under else None
 
 
 def _combine(words: list[str]) -> float:

@@ -190,4 +190,7 @@ def test_a_count_of_things_named_by_a_model(text, surface):
 
 
 def test_the_number_after_a_slash_is_not_a_figure():
-    assert surfaces("The package weighs 1/2 pound.") == []
+    # The denominator belongs to the fraction: "1/2 pound" is half a pound, never "2 pound".
+    q = only("The package weighs 1/2 pound.")
+    assert (q.text, q.value, q.unit) == ("1/2 pound", 0.5, "pound")
+    assert surfaces("The 9/11 attacks changed air travel.") == []
