@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon.currencies import MASS_CUES, MONEY_CUES
+from claims.extraction.lexicon.currencies import MONEY_CUES
 
 _SPACE = " \t\u00a0\u2009\u202f"
 _CONTEXT = 120
 _TOKEN_RE = re.compile(r"[a-z£]+")
 _MONEY_CUES = frozenset(MONEY_CUES)
-_MASS_CUES = frozenset(MASS_CUES)
 
 
 def word_before(text: str, pos: int, joiners: str = "") -> tuple[str, int] | None:
@@ -52,8 +51,12 @@ def context_words(text: str, start: int, end: int) -> set[str]:
     return set(_TOKEN_RE.findall(window))
 
 
-def pounds_are_money(text: str, start: int, end: int, scaled: bool) -> bool:
-    """ "pounds" is money near prices and fines, mass near weights: the nearest cue decides.
+def reads_as_money(
+    text: str, start: int, end: int, scaled: bool, other_sense: frozenset[str]
+) -> bool:
+    """Whether a currency name that is also another word ("pounds", "marks", "won") is money:
+    the nearest cue decides, a word of money (prices, fines) or one of `other_sense` (weights
+    for "pounds", exams for "marks").
 
     With no cue around, a scale word tips it to money ("5 million pounds").
     """
@@ -64,7 +67,7 @@ def pounds_are_money(text: str, start: int, end: int, scaled: bool) -> bool:
         word = m.group(0)
         if word in _MONEY_CUES or word == "£":
             money = True
-        elif word in _MASS_CUES:
+        elif word in other_sense:
             money = False
         else:
             continue

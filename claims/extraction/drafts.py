@@ -25,6 +25,7 @@ from claims.extraction.figures import (
 )
 from claims.extraction.lexicon.numbers import SMALL, TENS
 from claims.extraction.lexicon.words import CHANGE_WORDS, TEMPERATURE_CUES
+from claims.extraction.money import minor_part
 from claims.extraction.numbers import and_fraction_at
 from claims.extraction.qualifiers import (
     over_follows_figure,
@@ -108,6 +109,12 @@ def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
         value, unit, end = compound
         tail = Tail(unit, tail.kind, end)
         halved = True  # the step of the first part no longer applies
+    step = None if halved or figure.step is None else figure.step * tail.multiplier
+    minor = None
+    if tail.kind == "currency" and not halved and tail.multiplier == 1.0:
+        minor = minor_part(text, figure, tail.unit, end)
+    if minor is not None:  # "seven dollars and twenty cents": one sum
+        value, step, end = value + minor[0], minor[1], minor[2]
     extras: dict[str, object] = {}
     if tail.unit == "year":
         age = _AGE_RE.match(text, end)
@@ -116,7 +123,6 @@ def draft_from_tail(text: str, figure: Figure, tail: Tail) -> Draft:
     qualifier, qstart, end = qualifier_for(text, figure.start, end, tail.kind)
     if qstart != figure.start:
         extras["qualifier_start"] = qstart
-    step = None if halved or figure.step is None else figure.step * tail.multiplier
     return Draft(
         figure.start, end, value * tail.multiplier, tail.unit, tail.kind, qualifier,
         step=step, scaled=figure.scaled, extras=extras,

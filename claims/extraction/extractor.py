@@ -24,16 +24,22 @@ from claims.extraction.fractions import (
     fraction,
     written_fraction,
 )
-from claims.extraction.lexicon.currencies import CODE_ALIASES, CODES, SYMBOLS
+from claims.extraction.lexicon.currencies import SYMBOLS
 from claims.extraction.lexicon.numbers import DENOMINATORS, GROUPS, SCALES, SMALL, TENS
 from claims.extraction.lexicon.units import UNITS
+from claims.extraction.money import (
+    currency_before,
+    prefix_makes_money,
+    symbol_start,
+    with_money_scale,
+)
 from claims.extraction.numbers import DIGIT_RUN_RE, FRACTION_CHARS
 from claims.extraction.quantity import Quantity
 from claims.extraction.sentences import Sentences
 from claims.extraction.trie import trie_pattern
 from claims.extraction.worthiness import check_worthiness, sentence_traits
 
-_SYMBOL_CHARS = "$€£¥₹₽₴₩₺₪"
+_SYMBOL_CHARS = "".join(s for s in SYMBOLS if len(s) == 1)
 # The letters a word anchor can start with: one cheap test before the word tries.
 _FIRST_LETTERS = "".join(
     sorted(
@@ -53,7 +59,7 @@ def _anchor_pattern() -> re.Pattern[str]:
         {*unit_words, *DENOMINATORS, *GROUPS, *SCALES, "square", "cubic"}
     )  # fmt: skip
     # Currency codes and "US$"-style prefixes are read backwards from the digit or the "$"
-    # (see _currency_before): as branches here they would cost a test at every word.
+    # (see money.currency_before): as branches here they would cost a test at every word.
     return re.compile(
         # Digits and currency symbols share one character class (one test per position);
         # _dispatch tells them apart.
@@ -66,41 +72,7 @@ def _anchor_pattern() -> re.Pattern[str]:
 
 
 ANCHOR_RE = _anchor_pattern()
-_CODES = frozenset(CODES)
 _SYMBOL_GAP_RE = re.compile(r"[ \u00a0\u2009\u202f]?")
-
-
-def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
-    """A currency code or "Rs" written before the figure at `pos` ("USD 5m"): (code, start)."""
-    i = pos - 1 if pos and text[pos - 1] in " \u00a0" else pos
-    if not (i and (text[i - 1].isupper() or text[i - 1] in "s.")):
-        return None  # the common case: no code can end here
-    if i >= 3 and text[i - 1] == "." and text[i - 3 : i - 1] == "Rs":
-        i -= 1
-    for size in (3, 2):
-        word = text[i - size : i]
-        if i < size or not word.isalpha() or (i > size and text[i - size - 1].isalnum()):
-            continue
-        if word == "Rs":
-            return "INR", i - size
-        if size == 3 and word in _CODES:
-            return CODE_ALIASES.get(word, word), i - size
-    return None
-
-
-def _symbol_start(text: str, pos: int) -> tuple[str, int]:
-    """The currency of the symbol at `pos` and where it starts ("US$": USD, two back)."""
-    symbol = text[pos]
-    if symbol == "$":
-        for size in (2, 1):
-            prefix = text[pos - size : pos + 1]
-            if (
-                pos >= size
-                and prefix in SYMBOLS
-                and not text[pos - size - 1 : pos - size].isalpha()
-            ):
-                return SYMBOLS[prefix], pos - size
-    return SYMBOLS[symbol], pos
 
 
 def _money_draft(text: str, code: str, start: int, pos: int) -> tuple[Draft | None, int]:
@@ -111,13 +83,31 @@ def _money_draft(text: str, code: str, start: int, pos: int) -> tuple[Draft | No
     if figure is None:
         return None, pos
     figure.start = start
-    return draft_after_figure(text, figure), figure.end
+    return draft_after_figure(text, with_money_scale(text, figure)), figure.end
+
+
+def _lettered_money(text: str, pos: int) -> Draft | None:
+    """Money written with a code or letters before the figure at `pos` ("EUR 12 million",
+    "Rs 500"), or None to read the figure as any other."""
+    before = currency_before(text, pos)
+    if before is None:
+        return None
+    code, start, acronym = before
+    figure = figure_at(text, pos, currency=code, sign=False)
+    if figure is None:
+        return None
+    figure = with_money_scale(text, figure)
+    figure.start = start
+    draft = draft_after_figure(text, figure)
+    if draft is None or not prefix_makes_money(text, figure, draft, acronym):
+        return None
+    return draft
 
 
 def _number_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
-    code = _currency_before(text, m.start())
-    if code is not None:
-        return _money_draft(text, code[0], code[1], m.start())
+    money = _lettered_money(text, m.start())
+    if money is not None:
+        return money, money.end
     at = m.start()
     after_slash = at >= 2 and text[at - 1] == "/" and text[at - 2].isdigit()
     # "1/2 pound", "9/11": the second number of a fraction or a date is no figure of its own.
@@ -131,6 +121,9 @@ def _number_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
 
 
 def _word_draft(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
+    money = _lettered_money(text, m.start())  # "EUR twelve million"
+    if money is not None:
+        return money, money.end
     figure = figure_at(text, m.start())
     if figure is None:
         return None, m.end()
@@ -150,7 +143,7 @@ def _dispatch(text: str, m: re.Match[str]) -> tuple[Draft | None, int]:
             return _number_draft(text, m)
         if _DIGIT_NEXT_RE.match(text, m.end()) is None:
             return None, m.end()
-        code, start = _symbol_start(text, m.start())
+        code, start = symbol_start(text, m.start())
         return _money_draft(text, code, start, m.end())
     if m.start() and text[m.start() - 1] in "'’-":
         return None, m.end()  # "non-one", "o'clock"-like joins are not figures

@@ -1,4 +1,4 @@
-"""What may follow a figure: a unit, a percent sign, a currency code or word.
+"""What may follow a figure: a unit, a percent sign, a currency code, name or sign.
 
 Each matcher is anchored at the end of the figure and returns where the phrase ends. Long
 spellings are tried before short ones ("square miles" before "miles", "km2" before "km").
@@ -10,14 +10,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.extraction.lexicon.currencies import CODES, WORDS
+from claims.extraction.lexicon.currencies import (
+    AMBIGUOUS_NAMES,
+    CENT_SIGN,
+    CODE_MAGNITUDES,
+    CODES,
+    DIVIDES,
+    LETTER_SUFFIXES,
+    SUBUNIT_WORDS,
+    SUBUNITS,
+    SYMBOLS,
+    WORDS,
+)
 from claims.extraction.lexicon.units import CASED_UNITS, PREFIXED_SYMBOLS, UNITS, UnitSpec
 from claims.extraction.trie import trie_pattern
 
 
-def _alternation(spellings) -> str:
+def _alternation(spellings, any_case: bool = False) -> str:
     # Trie-shaped: one attempt per character instead of one per spelling.
-    return trie_pattern(set(spellings))
+    return trie_pattern(set(spellings), any_case)
 
 
 _GAP = r"(?:[ \t\u00a0\u2009\u202f]?-?[ \t\u00a0\u2009\u202f]?)"
@@ -33,21 +44,33 @@ _PERCENT_RE = re.compile(
     r"|(?i:percentage[ \t]+points?))" + _END + r"|(pc)" + _END + ")"
 )
 _DEGREES_RE = re.compile(rf"[ \t\u00a0\u2009\u202f]?((?i:degrees|degree|degs|deg)|°){_END}")
+# Signs that may stand after the figure ("5 €", "50¢", "100 zł"), and the characters that
+# start them: a tail can start with one of these besides a letter, "%", "°" or "-".
+SIGN_CHARS = "".join(s for s in SYMBOLS if len(s) == 1) + CENT_SIGN
+TAIL_STARTS = "%°º-" + SIGN_CHARS
 # Everything above in one pattern, so that the common case (a figure followed by an ordinary
-# word) costs one failed match. Earlier branches win: "pounds" is tried as money before mass,
-# "km2" (a unit) before "m" (a one-letter unit).
+# word) costs one failed match. Earlier branches win: "km2" (a unit) before "m" (a one-letter
+# unit). The names of money are one branch (a trie tries the longest first: "euro cents"
+# before "euro", "pounds sterling" before "pounds"), which `money_name` tells apart, and are
+# tried before units ("pounds" as money before mass). A sign after the figure is not read when
+# a figure follows it ("5 €10 notes").
 _SP = "[ \t\u00a0\u2009\u202f]"
+MONEY_NAMES = frozenset(
+    {*WORDS, *AMBIGUOUS_NAMES, *SUBUNIT_WORDS, *(w for w in SUBUNITS if w != "p")}
+)
 TAIL_RE = re.compile(
     rf"(?P<percent>{_SP}?-?(?:%|(?:(?i:per[ \t-]?cent|percent)(?:(?i:age){_SP}+(?i:points?))?"
     rf"|(?i:percentage){_SP}+(?i:points?)|pc){_END}))"
-    rf"|(?P<code>{_SP}?(?P<code_word>{'|'.join(CODES)}){_END})"
-    rf"|(?P<money>{_SP}?-?(?P<money_word>(?i:{_alternation(WORDS)})){_END})"
-    rf"|(?P<pounds>{_SP}?-?(?i:pounds|pound){_END})"
-    rf"|(?P<unit>{_GAP}(?P<unit_word>(?i:{_alternation(UNITS)})"
+    rf"|(?P<code>{_SP}?(?P<code_scale>{_alternation(CODE_MAGNITUDES)})?"
+    rf"(?P<code_word>{_alternation(CODES)}){_END})"
+    rf"|(?P<money>{_SP}?-?(?P<money_word>{_alternation(MONEY_NAMES, any_case=True)}){_END})"
+    rf"|(?P<unit>{_GAP}(?P<unit_word>{_alternation(UNITS, any_case=True)}"
     rf"|{_alternation(PREFIXED_SYMBOLS)}){_END})"
-    rf"|(?P<subunit>(?:{_SP}?(?P<subunit_word>(?i:cents|cent|pence))|(?P<pence>p)){_END})"
+    rf"|(?P<pence>p{_END})"
     rf"|(?P<cased>{_CASED}(?P<cased_word>[{''.join(CASED_UNITS)}]){_END})"
     rf"|(?P<degrees>{_SP}?(?:(?i:degrees|degree|degs|deg)|°){_END})"
+    rf"|(?P<sign>{_SP}?(?P<sign_word>[{SIGN_CHARS}]|{_alternation(LETTER_SUFFIXES)})"
+    rf"(?!{_SP}?\d)(?![\w]))"
 )
 
 
@@ -62,10 +85,33 @@ def unit_spec(spelling: str) -> UnitSpec:
     return PREFIXED_SYMBOLS.get(spelling) or UNITS[" ".join(spelling.casefold().split())]
 
 
-@lru_cache(maxsize=256)
-def money_word(word: str) -> str:
-    """The ISO code of a currency word as matched."""
-    return WORDS[" ".join(word.casefold().split())]
+@lru_cache(maxsize=512)
+def money_name(word: str) -> tuple[str, str, float]:
+    """What a name of money as matched is: ("money", code, 1) for a currency's name,
+    ("subunit", code, share) for a minor unit ("cents", "euro cents"), ("ambiguous", name, 1)
+    for a name that is also an ordinary word ("pounds", "won", "marks")."""
+    key = " ".join(word.casefold().split())
+    if key in WORDS:
+        return "money", WORDS[key], 1.0
+    if key in AMBIGUOUS_NAMES:
+        return "ambiguous", key, 1.0
+    code, share = SUBUNITS.get(key) or SUBUNIT_WORDS[key]
+    return "subunit", code, share
+
+
+def subunit_at(text: str, pos: int) -> tuple[frozenset[str], float, int] | None:
+    """A minor unit of money right after a figure ending at `pos` ("20 cents", "50p"):
+    (the currencies it divides, its share of the main unit, where it ends)."""
+    m = TAIL_RE.match(text, pos)
+    if m is None or m.lastgroup not in ("money", "pence"):
+        return None
+    word = "p" if m.lastgroup == "pence" else " ".join(m.group("money_word").casefold().split())
+    if word in SUBUNIT_WORDS:
+        code, share = SUBUNIT_WORDS[word]
+        return frozenset({code}), share, m.end()
+    if word not in DIVIDES:
+        return None
+    return DIVIDES[word], SUBUNITS[word][1], m.end()
 
 
 def unit_at(text: str, pos: int) -> tuple[UnitSpec, int, str] | None:

@@ -9,20 +9,38 @@ from __future__ import annotations
 import re
 
 
-def trie_pattern(words: list[str] | set[str]) -> str:
-    """A non-capturing regex that matches exactly the given words (longest first)."""
+def trie_pattern(words: list[str] | set[str], any_case: bool = False) -> str:
+    """A non-capturing regex that matches exactly the given words (longest first).
+
+    With `any_case`, ASCII letters match in either case, written as "[pP]" rather than under
+    the IGNORECASE flag: `re` skips a branch that starts with a character class at once when
+    the text's character is not in it, but enters every branch that starts with a letter to
+    compare without case. Other characters then compare without case as IGNORECASE does.
+    """
     root: dict[str, dict] = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node_pattern(root)
+    return _node_pattern(root, any_case)
 
 
-def _node_pattern(node: dict[str, dict]) -> str:
+def _char(ch: str, any_case: bool) -> str:
+    if not any_case:
+        return re.escape(ch)
+    if ch.isascii() and ch.isalpha():
+        return f"[{ch.lower()}{ch.upper()}]"
+    return f"(?i:{re.escape(ch)})" if ch.lower() != ch.upper() else re.escape(ch)
+
+
+def _node_pattern(node: dict[str, dict], any_case: bool = False) -> str:
     ends_here = "" in node
-    branches = [re.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items()) if ch]
+    branches = [
+        _char(ch, any_case) + _node_pattern(child, any_case)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or ends_here else branches[0]

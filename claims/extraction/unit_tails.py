@@ -1,8 +1,10 @@
 """What follows a figure, read as a `Tail`: the unit it is in, its kind and where it ends.
 
 `tail_at` decides between the readings that `tails.TAIL_RE` finds: a percent sign, a currency
-code or word, "pounds" as money or mass, a unit, a sub-unit ("50p"), a one-letter unit
-("41.2C"), bare "degrees" (a temperature only near words of weather), and "st" for stone.
+code (with a magnitude: "12 MEUR") or name, a name that is also a word ("pounds" as money or
+mass, "won", "marks"), a unit, a sub-unit ("50p", "20 cents"), a one-letter unit ("41.2C"),
+bare "degrees" (a temperature only near words of weather), a currency sign after the figure
+("5 €"), and "st" for stone.
 """
 
 from __future__ import annotations
@@ -11,14 +13,30 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claims.extraction.context import context_words, peek, pounds_are_money, word_before
-from claims.extraction.lexicon.currencies import CODE_ALIASES, SUBUNITS
+from claims.extraction.context import context_words, peek, reads_as_money, word_before
+from claims.extraction.lexicon.currencies import (
+    AMBIGUOUS_NAMES,
+    CENT_SIGN,
+    CODE_ALIASES,
+    CODE_MAGNITUDES,
+    LETTER_SUFFIXES,
+    NOT_AFTER_WON,
+    SUBUNITS,
+    SYMBOLS,
+)
 from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec, spelled_unit
 from claims.extraction.lexicon.words import LABEL_WORDS, TEMPERATURE_CUES
 from claims.extraction.misspellings import misspelled_unit, misspelled_unit_at
+from claims.extraction.money import minor_follows
 from claims.extraction.short_units import FIRST_CHARS, short_unit_at
 from claims.extraction.speeds import is_acceleration, may_follow, slash_ratio_at, speed_after
-from claims.extraction.tails import degrees_at, money_word, tail_match, unit_spec
+from claims.extraction.tails import (
+    TAIL_STARTS,
+    degrees_at,
+    money_name,
+    tail_match,
+    unit_spec,
+)
 from claims.extraction.unit_labels import unit_in_brackets, unit_in_header
 
 if TYPE_CHECKING:
@@ -34,6 +52,7 @@ FAHRENHEIT = UnitSpec("degree_Fahrenheit", "temperature")
 # end in a 1 that is not part of 11 (1st, 21st, 101st; 11st is never an ordinal).
 _STONE_RE = re.compile(r"st(?![A-Za-z0-9])")
 _STONE = UNITS["stone"]
+_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 
 
 @dataclass(slots=True)
@@ -98,8 +117,9 @@ def tail_at(text: str, figure: Figure, pos: int, start: int | None = None) -> Ta
     a range): a short symbol ("in", "t") is read as a unit by what stands around the whole.
     """
     nxt = peek(text, pos)
-    # Every unit, sign and currency word starts with a letter, "%", "°"/"º" or a hyphen.
-    m = tail_match(text, pos) if nxt and (nxt.isalpha() or nxt in "%°º-") else None
+    # Every unit, sign and currency word starts with a letter, "%", "°"/"º", a hyphen or a
+    # currency sign.
+    m = tail_match(text, pos) if nxt and (nxt.isalpha() or nxt in TAIL_STARTS) else None
     if m is None:
         if figure.currency:
             return Tail(figure.currency, "currency", pos)
@@ -168,17 +188,19 @@ def _unit_after_filler(text: str, pos: int) -> Tail | None:
 
 def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: str) -> Tail | None:
     if branch == "code":
-        code = m.group("code_word")
-        return Tail(CODE_ALIASES.get(code, code), "currency", m.end())
+        code, scale = m.group("code_word"), m.group("code_scale")
+        multiplier = CODE_MAGNITUDES[scale] if scale else 1.0  # "12 MEUR"
+        return Tail(CODE_ALIASES.get(code, code), "currency", m.end(), multiplier)
     if branch == "money":
-        return Tail(money_word(m.group("money_word")), "currency", m.end())
-    if branch == "pounds":
-        if pounds_are_money(text, figure.start, m.end(), figure.scaled):
-            return Tail("GBP", "currency", m.end())
-        return Tail("pound", "mass", m.end())
-    if branch == "subunit":
-        code, factor = SUBUNITS[(m.group("subunit_word") or "p").casefold()]
-        return Tail(code, "currency", m.end(), factor)
+        return _money_name(text, figure, m)
+    if branch == "pence":
+        code, share = SUBUNITS["p"]
+        return Tail(code, "currency", m.end(), share)
+    if branch == "sign":
+        sign = m.group("sign_word")
+        if sign == CENT_SIGN:
+            return Tail("USD", "currency", m.end(), 0.01)
+        return Tail(SYMBOLS.get(sign) or LETTER_SUFFIXES[sign], "currency", m.end())
     if branch == "cased":
         letter = m.group("cased_word")
         if letter == "h" and text[figure.end] == " " and not _hours_fit(text, figure, m.end()):
@@ -194,6 +216,31 @@ def _hours_fit(text: str, figure: Figure, end: int) -> bool:
     if before is not None and before[0].casefold() in _NOT_HOURS_BEFORE:
         return False
     return text[end : end + 1] != ")" or "(" in text[max(0, figure.start - 40) : figure.start]
+
+
+def _money_name(text: str, figure: Figure, m: re.Match[str]) -> Tail | None:
+    what, code_or_name, share = money_name(m.group("money_word"))
+    if what != "ambiguous":
+        return Tail(code_or_name, "currency", m.end(), share)
+    name = code_or_name
+    if _ambiguous_name_is_money(text, figure, name, m.end()):
+        return Tail(AMBIGUOUS_NAMES[name][0], "currency", m.end())
+    return Tail("pound", "mass", m.end()) if name.startswith("pound") else None
+
+
+def _ambiguous_name_is_money(text: str, figure: Figure, name: str, end: int) -> bool:
+    """ "40 million punts", "5,000 won for a meal", "three pounds and forty pence": a bare
+    name that is also an ordinary word is money where the words around speak of money (or,
+    with none of either sense around, where a scale word makes it a sum), or where its minor
+    units follow it."""
+    code, other_sense = AMBIGUOUS_NAMES[name]
+    if name == "won":
+        nxt = _WORD_AFTER_RE.match(text, end)
+        if nxt is not None and nxt.group(1).casefold() in NOT_AFTER_WON:
+            return False  # "2 million won by the Democrats"
+    if reads_as_money(text, figure.start, end, figure.scaled, other_sense):
+        return True
+    return minor_follows(text, end, code)
 
 
 def _stone(text: str, figure: Figure, pos: int) -> Tail | None:
