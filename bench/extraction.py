@@ -143,6 +143,9 @@ def _q3_si(value: float, name: str, kind: str) -> float:
 
 
 def quantulum(text: str) -> list[Found]:
+    # Without its classifier, as the docstring says: the pickle quantulum3 ships does not load
+    # in current scikit-learn, and without scikit-learn quantulum3 leaves the classifier off.
+    sys.modules.setdefault("sklearn", None)  # type: ignore[arg-type]
     from quantulum3 import parser
 
     found = []
