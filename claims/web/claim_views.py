@@ -38,7 +38,7 @@ from claims.web.forms import (
     SourceForm,
     VerdictForm,
 )
-from claims.web.pages import article_page_context, panel_context
+from claims.web.pages import article_page_context, panel_context, seen_before_context
 from claims.workflow import Move, TransitionError
 
 
@@ -48,6 +48,13 @@ def claim_panel(request: HttpRequest, claim_id: int) -> HttpResponse:
     if is_htmx(request):
         return render(request, "claims/_claim_panel.html", panel_context(request, claim_id))
     return redirect(get_object_or_404(Claim, pk=claim_id))
+
+
+@require_GET
+@newsroom_required
+def seen_before(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Seen before alone: the panel asks for it again while the claim's article is matched."""
+    return render(request, "claims/_seen_before.html", seen_before_context(request, claim_id))
 
 
 def _claim_form_view(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 
 from claims import selectors, workflow
 from claims.models import Article, Claim, ClaimState, ExtractionState, Verdict
@@ -203,6 +204,13 @@ def _sources_part(request: HttpRequest, claim: Claim, bound: dict[str, forms.For
         "editing_id": editing_id,
         "edit_form": edit_form,
     }
+
+
+def seen_before_context(request: HttpRequest, claim_id: int) -> dict[str, Any]:
+    """The panel's Seen before alone: what the page asks for again while matching runs."""
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    can_edit_sources = workflow.can(request.user, Move.EDIT_SOURCES, claim)
+    return {"claim": claim, **_seen_before_part(claim, can_edit_sources)}
 
 
 def _seen_before_part(claim: Claim, can_edit_sources: bool) -> dict[str, Any]:

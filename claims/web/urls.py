@@ -22,6 +22,7 @@ urlpatterns = [
     path("articles/<int:article_id>/facts/", views.article_facts, name="article_facts"),
     path("claims/", views.claims_list, name="claims"),
     path("claims/<int:claim_id>/", claim_views.claim_panel, name="claim"),
+    path("claims/<int:claim_id>/seen-before/", claim_views.seen_before, name="seen_before"),
     path("claims/<int:claim_id>/sources/", claim_views.source_add, name="source_add"),
     path("sources/<int:source_id>/", claim_views.source_edit, name="source_edit"),
     path("sources/<int:source_id>/remove/", claim_views.source_remove, name="source_remove"),

@@ -83,3 +83,31 @@ def test_an_editor_proposes_the_verdict_of_a_claim_seen_before(page, live_server
     match.claim.refresh_from_db()
     assert match.claim.state == ClaimState.IN_REVIEW
     assert watch.dialogs == [] and not_from_screenshots(watch.errors) == []
+
+
+def test_seen_before_fills_in_by_itself_once_the_article_is_matched(
+    page, live_server, newsroom, watch
+):
+    from claims import services
+
+    editor = newsroom.editor
+    earlier = submit(EARLIER, editor, title="Bridge to the capital")
+    article = services.article_ingest_text(
+        text=IN_KM, submitted_by=editor, title="Officials on the new bridge"
+    ).article
+    services.article_extract(article_id=article.pk)  # its matching task has not run yet
+    claim = article.claims.get()
+
+    log_in(page, live_server.url, "edna")
+    page.goto(f"{live_server.url}/articles/{article.pk}/?claim={claim.pk}")
+    panel = page.locator("#panel")
+    expect(panel.get_by_role("status")).to_have_text("Looking for earlier claims…")
+
+    services.articles_match_pending(article_id=article.pk)
+
+    # No reload: the panel asks again every 2 s while it is looking.
+    expect(panel.locator(".match", has_text=earlier.claims.get().text)).to_be_visible(
+        timeout=10_000
+    )
+    expect(panel.get_by_text("Looking for earlier claims…")).to_have_count(0)
+    assert watch.dialogs == [] and not_from_screenshots(watch.errors) == []

@@ -15,7 +15,7 @@ from django.urls import reverse
 from claims import services
 from claims.models import ClaimMatch, ClaimState, MatchStatus
 from claims.services.versions import version_of
-from tests.factories import ArticleFactory, ClaimFactory, EditorFactory
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, UserFactory
 from tests.matching.builders import (
     EARLIER,
     HEADLINE,
@@ -287,3 +287,34 @@ def test_a_match_of_another_claim_or_an_unknown_action_is_404(client, editor, sa
     assert client.post(url, {"version": version_of(same)}).status_code == 404
     url = reverse("web:match", args=[same.claim_id, same.pk, "confirm"])
     assert client.get(url).status_code == 405
+
+
+def test_while_its_article_is_matched_the_panel_asks_for_seen_before_again_until_it_is_done(
+    client, editor, checked_before
+):
+    client.force_login(editor)
+    article = services.article_ingest_text(text=SAME_FIGURE, submitted_by=editor).article
+    services.article_extract(article_id=article.pk)  # the match task has not run yet
+    claim = article.claims.get()
+    url = reverse("web:seen_before", args=[claim.pk])
+    assert f'hx-get="{url}" hx-trigger="load delay:2s"' in _panel(client, claim)
+
+    response = client.get(url, **HTMX)
+    assert response.status_code == 200
+    assert "Looking for earlier claims…" in response.content.decode()
+
+    services.articles_match_pending(article_id=article.pk)
+    part = html.unescape(client.get(url, **HTMX).content.decode())
+    assert "Looking for earlier claims" not in part and "hx-get" not in part.split("<form")[0]
+    assert f"“{checked_before.text}”" in part
+    assert ">Same claim<span" in part  # the editor can decide from the part as from the panel
+
+
+def test_seen_before_alone_is_for_the_newsroom_and_for_claims_that_exist(client, editor):
+    claim = ClaimFactory(article=ArticleFactory())
+    url = reverse("web:seen_before", args=[claim.pk])
+    assert client.get(url, **HTMX).status_code == 302  # to the sign-in page
+    client.force_login(UserFactory())
+    assert client.get(url, **HTMX).status_code == 403  # signed in, outside the newsroom
+    client.force_login(editor)
+    assert client.get(reverse("web:seen_before", args=[claim.pk + 1000]), **HTMX).status_code == 404
