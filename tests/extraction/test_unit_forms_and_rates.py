@@ -220,6 +220,13 @@ def test_a_word_one_letter_from_a_unit_name_is_not_that_unit(text):
         ("Weight (kg): 70", "70", 70, "kilogram", "mass", 70.0),
         ("Temperature (°C): 21", "21", 21, "degree_Celsius", "temperature", 294.15),
         ("Share (%): 12", "12", 12, "percent", "percentage", 12.0),
+        ("Weight/kg: 70", "70", 70, "kilogram", "mass", 70.0),
+        ("Distance / km: 45", "45", 45, "kilometer", "length", 45000),
+        ("Depth/metres: 120", "120", 120, "meter", "length", 120.0),
+        ("Rainfall / mm: 12.5", "12.5", 12.5, "millimeter", "length", 0.0125),
+        ("Area/km2: 3.5", "3.5", 3.5, "kilometer ** 2", "area", 3.5e6),
+        ("Area (km²): 3.5", "3.5", 3.5, "kilometer ** 2", "area", 3.5e6),
+        ("Turnout/%: 61", "61", 61, "percent", "percentage", 61.0),
     ],
 )  # fmt: skip
 def test_a_unit_in_a_bracket_after_the_figure_or_in_its_header_is_its_unit(
@@ -236,6 +243,9 @@ def test_a_unit_in_a_bracket_after_the_figure_or_in_its_header_is_its_unit(
         "Price: 12 / kg",  # a slash says "per"
         "He scored 12 (a record) in the final.",
         "Ratio (x): 5",
+        "Speed km/h: 45",  # the column of a speed, not hours
+        "Either/or: 3",
+        "Length / m: 3.2",  # one letter is not enough, as in brackets
     ],
 )
 def test_a_bracket_or_slash_that_holds_no_unit_gives_the_figure_none(text):
