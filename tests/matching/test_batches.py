@@ -14,19 +14,10 @@ from django.db import connection, transaction
 from claims import services
 from claims.matching import text
 from claims.models import Article, ClaimMatch, ClaimVector, ExtractionState
-from claims.services import match_index
 from claims.services import matching as matching_service
 from tests.matching.builders import EARLIER, OTHER_FIGURE, SAME_FIGURE
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def own_index(settings, tmp_path):
-    settings.MATCH_INDEX_DIR = str(tmp_path)
-    match_index.forget()
-    yield
-    match_index.forget()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("match_index")]
 
 
 def extracted(text: str) -> Article:
