@@ -7,6 +7,8 @@
 - A label glued to C or F that is no temperature: a figure or table panel ("Fig. 3C",
   "Figure S5F", "Figs. 2C and 4F", "Route 3C"), an isotope ("δ13C", "13C/12C") or a tracer in
   brackets ("[11C]raclopride").
+- An argument or an enumerator in parentheses: "F(3, 8.9)", "t(39)", "poly(3,4-…)" (the
+  bracket glued to a letter), and "(1)", "(2)" opening a clause.
 - An exponent: the digit after a unit's minus sign ("mol−1", "ha−1", "m s^-1") is no count.
 """
 
@@ -56,6 +58,19 @@ def units_with_exponent_after(text: str, end: int) -> bool:
     if "−" not in window and "⁻" not in window and "^" not in window:
         return False
     return _UNITS_WITH_EXPONENT_RE.match(text, end) is not None
+
+
+def argument_or_enumerator(text: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is in parentheses glued to a letter ("t(39)", "F(3,
+    8.9)") or is a clause's number ("; (2) the diameter", ". (3) The masks")."""
+    if text[start - 1 : start] != "(":
+        return False
+    if text[start - 2 : start - 1].isalpha():
+        return True
+    if text[end : end + 2] != ") " or not text[start:end].isdigit():
+        return False
+    before = text[max(0, start - 1 - _CITATION_WINDOW) : start - 1].rstrip()
+    return not before or before[-1] in ".;:"
 
 
 def exponent_before(text: str, start: int) -> bool:

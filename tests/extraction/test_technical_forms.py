@@ -51,6 +51,20 @@ def test_parentheses_and_figures_outside_brackets_read_as_before(text, surface):
     assert surface in surfaces(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The groups differed (t(39) = 1.16, p = 0.25).",
+        "Density varied with soil type (F(3, 8.9) = 4.1, p = 0.03).",
+        "The layer was poly(3,4-ethylenedioxythiophene) on glass.",
+        "The steps followed. (1) The samples were dried; (2) the masks were cut.",
+        "He set out the rules: (1) be on time.",
+    ],
+)
+def test_an_argument_or_a_clause_number_in_parentheses_is_no_count(text):
+    assert [q for q in extract_quantities(text) if q.kind == "count" and q.value < 40] == []
+
+
 # --- C or F glued to a label, an isotope or a tracer -------------------------------------------
 
 
