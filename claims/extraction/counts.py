@@ -23,6 +23,12 @@ from claims.extraction.lexicon.words import (
     PLURALS,
     WEEKDAYS,
 )
+from claims.extraction.markers import (
+    argument_or_enumerator,
+    cites,
+    exponent_before,
+    units_with_exponent_after,
+)
 
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+(?:of[ \t]+)?([A-Za-z]+)\.?")
 _WORD_RE = re.compile(r"[ \t\u00a0-]+([A-Za-z][A-Za-z’'-]*)")
@@ -39,6 +45,8 @@ _ADDRESS_RE = re.compile(
 _MULTIPLIER_RE = re.compile(r"[ \t\u00a0-]*(?i:times|fold)(?![\w])")
 _DIGIT_AFTER_RE = re.compile(r"[ \t\u00a0\u2009\u202f]\d")
 _WINDOW = 30
+# What stands right before a citation's number or an exponent.
+_MARKS_BEFORE = frozenset("[(-−^ ,–\u00a0")
 _OPENERS = frozenset(".!?“\"‘'(\n:;—–-[")
 
 
@@ -131,6 +139,13 @@ def _not_a_count_digits(text: str, start: int, end: int, value: float, raw: str)
         return True  # "4G", "19th", "3pm", "10:30", "9/11", "2022-09-14"
     if start and text[start - 1] in ":/" and text[start - 2 : start - 1].isdigit():
         return True
+    if start and text[start - 1] in _MARKS_BEFORE:
+        if cites(text, start, end) or exponent_before(text, start):
+            return True  # "[12]", "[3, 4]": a reference; "mol−1", "s^-1": an exponent
+        if argument_or_enumerator(text, start, end):
+            return True  # "t(39)", "; (2) the diameter": an argument, a clause's number
+    if units_with_exponent_after(text, end):
+        return True  # "5 emu mol−1", "1 g cm−3": a measure in units the extractor does not model
     if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
         return True  # "020 7946", codes
     nxt = _NEXT_WORD_RE.match(text, end)

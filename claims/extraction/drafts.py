@@ -43,6 +43,8 @@ _IN_RE = re.compile(
     + r")\b)"
 )
 _JOINED_TO_RE = re.compile(r"[-–](?i:to)[-–]")
+# "78 ± 0.6%", "300±15 °C", "12 +/- 2 km": a tolerance after a figure or its unit.
+_TOLERANCE_RE = re.compile(r"[ \t\u00a0\u2009\u202f]?(?:±|\+/[-−])[ \t\u00a0\u2009\u202f]?")
 _AGE_RE = re.compile(r"[ \t-]+old(?![\w])|-olds?(?![\w])")
 
 
@@ -215,6 +217,47 @@ def _ratio(text: str, figure: Figure) -> Draft | None:
     return Draft(figure.start, whole.end, value, "percent", "percentage", qualifier, extras=extras)
 
 
+def _tolerance_at(text: str, pos: int) -> tuple[Tail | None, int] | None:
+    """ "± 0.6%", "±15 °C": a tolerance at `pos`, as (the unit after its figure, or None, and
+    where it ends)."""
+    m = _TOLERANCE_RE.match(text, pos) if peek(text, pos) in "±+" else None
+    if m is None:
+        return None
+    tolerance = figure_at(text, m.end(), sign=False)
+    if tolerance is None or tolerance.is_word:
+        return None
+    tail = tail_at(text, tolerance, tolerance.end)
+    if tail is NO_QUANTITY:
+        return None
+    return tail, tolerance.end if tail is None else tail.end
+
+
+def _toleranced(text: str, figure: Figure, unit: Tail, end: int) -> Draft:
+    """ "78 ± 0.6%", "300±15 °C": the unit written once, after the tolerance."""
+    qualifier, qstart, _ = qualifier_for(text, figure.start, figure.end, unit.kind)
+    extras: dict[str, object] = {"qualifier_start": qstart} if qstart != figure.start else {}
+    if qstart == figure.start:  # no hedge or bound before it: the tolerance makes it approximate
+        qualifier = "approximate"
+    return Draft(
+        figure.start, end, figure.value * unit.multiplier, unit.unit, unit.kind, qualifier,
+        scaled=figure.scaled, extras=extras,
+    )  # fmt: skip
+
+
+def _with_tolerance(text: str, draft: Draft) -> Draft:
+    """A quantity with the tolerance stated after it ("46.8% ± 1.6%", "78 ± 0.6%"): one claim,
+    its value the figure, approximate by as much as the tolerance says."""
+    if draft.qualifier == "range":
+        return draft
+    tolerance = _tolerance_at(text, draft.end)
+    if tolerance is None or (tolerance[0] is not None and tolerance[0].unit != draft.unit):
+        return draft
+    draft.end = tolerance[1]
+    if draft.qualifier == "exact":
+        draft.qualifier = "approximate"
+    return draft
+
+
 def draft_after_figure(text: str, figure: Figure) -> Draft | None:
     """The quantity a figure starts: a range, a measure, money, a percentage or a count."""
     nxt = peek(text, figure.end)  # one look decides which readings are worth trying
@@ -230,8 +273,13 @@ def draft_after_figure(text: str, figure: Figure) -> Draft | None:
         return None  # "9.8 m/s²", "12 mg/L": a measure the extractor does not model
     if tail is None and nxt in RANGE_STARTS:
         tail = _tail_of_next(text, figure)
+    if tail is None and nxt in "±+":
+        tolerance = _tolerance_at(text, figure.end)
+        if tolerance is not None and tolerance[0] is not None:
+            return _toleranced(text, figure, tolerance[0], tolerance[1])
     if tail is not None:
-        return _unit_range(text, figure, tail) or draft_from_tail(text, figure, tail)
+        draft = _unit_range(text, figure, tail) or draft_from_tail(text, figure, tail)
+        return _with_tolerance(text, draft)
     ratio = _ratio(text, figure) if nxt in "io" else None
     if ratio is not None:
         return ratio

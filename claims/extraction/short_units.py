@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 
 from claims.extraction.compounds import COMPOUND_UNITS, second_part
-from claims.extraction.context import word_before
+from claims.extraction.context import context_words, word_before
 from claims.extraction.lexicon.qualifiers import HEDGE_PATTERN, PREFIXES
 from claims.extraction.lexicon.units import CASED_UNITS, SHORT_SYMBOLS, UnitSpec
+from claims.extraction.lexicon.words import KELVIN_CUES, LABEL_WORDS
 from claims.extraction.tails import tail_match, unit_spec
 
 # The characters a short symbol can start with, after at most one space (see `peek`).
@@ -47,6 +48,11 @@ _CLOSERS = ")];"
 _CONNECTOR_WORDS = frozenset({"or", "i.e.", "i.e.,"})
 _CONNECTOR_MARKS = "([;/—–"
 _BEFORE_WINDOW = 48
+# "T = 1200 K", "T0 = 1300 K", "Tmax ≈ 500 K": a temperature's symbol set to the figure.
+_TEMPERATURE_SYMBOL_RE = re.compile(rf"(?<![A-Za-z])T[A-Za-z0-9]{{0,3}}{_SP}*[=≈~∼]{_SP}*[~∼]?$")
+# Mass and volume symbols that an "of" makes units: "5 g of dried sediment", "2 L of water".
+_PARTITIVE = frozenset({"g", "L", "l"})
+_OF_RE = re.compile(rf"{_SP}+of{_SP}+[a-z]")
 
 
 def short_unit_at(text: str, start: int, figure_end: int) -> tuple[UnitSpec, int] | None:
@@ -67,9 +73,27 @@ def short_unit_at(text: str, start: int, figure_end: int) -> tuple[UnitSpec, int
         return (spec, m.end()) if restated else None
     if _restated_after(text, m.end(), spec.kind) or _restates_before(text, start, m.end(), spec):
         return spec, m.end()
+    if symbol == "K" and _kelvin_context(text, start, m.end()):
+        return spec, m.end()
+    if symbol in _PARTITIVE and _OF_RE.match(text, m.end()) and not _after_label(text, start):
+        return spec, m.end()  # "5 g of sugar", "2 L of water": an amount of a stuff
     if spec.unit in COMPOUND_UNITS and second_part(text, spec.unit, 0.0, m.end()) is not None:
         return spec, m.end()  # "11 st 4 lb": a weight in two units
     return None
+
+
+def _kelvin_context(text: str, start: int, end: int) -> bool:
+    """Whether a spaced "K" is kelvin: a word of temperature near it ("a mean temperature of
+    7200 K", "cooler by 1000–2000 K") or a temperature symbol set to it ("T0 = 1300 K")."""
+    if _TEMPERATURE_SYMBOL_RE.search(text, max(0, start - 8), start):
+        return True
+    return not context_words(text, start, end).isdisjoint(KELVIN_CUES)
+
+
+def _after_label(text: str, start: int) -> bool:
+    """ "section 5 g of the act": a lettered clause, not grams."""
+    before = word_before(text, start, joiners=".")
+    return before is not None and before[0].casefold().rstrip(".") in LABEL_WORDS
 
 
 def _restated_after(text: str, pos: int, kind: str) -> bool:

@@ -39,8 +39,12 @@ _UNIT_RE = re.compile(rf"{_GAP}((?i:{_alternation(UNITS)})|{_alternation(PREFIXE
 _AFTER_SPACE = "mh"
 _CASED = rf"(?:|-|(?<=\d) (?=[{_AFTER_SPACE}]))"
 _CASED_RE = re.compile(rf"{_CASED}([{''.join(CASED_UNITS)}]){_END}")
+# "1.3 wt.%", "5 vol%", "2 mol %": a share by weight, volume or amount is a percentage too.
+_PERCENT_OF = r"(?:(?:wt|vol|mol)\.?[ \t\u00a0\u2009\u202f]?)?%"
 _PERCENT_RE = re.compile(
-    r"(?:[ \t\u00a0\u2009\u202f]?-?)(?:(%)|((?i:per[ \t-]?cent|percent)(?:age[ \t]+points?)?"
+    r"(?:[ \t\u00a0\u2009\u202f]?-?)(?:("
+    + _PERCENT_OF
+    + r")|((?i:per[ \t-]?cent|percent)(?:age[ \t]+points?)?"
     r"|(?i:percentage[ \t]+points?))" + _END + r"|(pc)" + _END + ")"
 )
 _DEGREES_RE = re.compile(rf"[ \t\u00a0\u2009\u202f]?((?i:degrees|degree|degs|deg)|°){_END}")
@@ -59,7 +63,8 @@ MONEY_NAMES = frozenset(
     {*WORDS, *AMBIGUOUS_NAMES, *SUBUNIT_WORDS, *(w for w in SUBUNITS if w != "p")}
 )
 TAIL_RE = re.compile(
-    rf"(?P<percent>{_SP}?-?(?:%|(?:(?i:per[ \t-]?cent|percent)(?:(?i:age){_SP}+(?i:points?))?"
+    rf"(?P<percent>{_SP}?-?(?:{_PERCENT_OF}"
+    rf"|(?:(?i:per[ \t-]?cent|percent)(?:(?i:age){_SP}+(?i:points?))?"
     rf"|(?i:percentage){_SP}+(?i:points?)|pc){_END}))"
     rf"|(?P<code>{_SP}?(?P<code_scale>{_alternation(CODE_MAGNITUDES)})?"
     rf"(?P<code_word>{_alternation(CODES)}){_END})"

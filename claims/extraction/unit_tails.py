@@ -26,10 +26,17 @@ from claims.extraction.lexicon.currencies import (
 )
 from claims.extraction.lexicon.units import CASED_UNITS, UNITS, UnitSpec, spelled_unit
 from claims.extraction.lexicon.words import LABEL_WORDS, TEMPERATURE_CUES
+from claims.extraction.markers import scale_letter_marks
 from claims.extraction.misspellings import misspelled_unit, misspelled_unit_at
 from claims.extraction.money import minor_follows
 from claims.extraction.short_units import FIRST_CHARS, short_unit_at
-from claims.extraction.speeds import is_acceleration, may_follow, slash_ratio_at, speed_after
+from claims.extraction.speeds import (
+    exponent_ratio_at,
+    is_acceleration,
+    may_follow,
+    slash_ratio_at,
+    speed_after,
+)
 from claims.extraction.tails import (
     TAIL_STARTS,
     degrees_at,
@@ -81,6 +88,8 @@ def _measure(text: str, spec: UnitSpec, end: int) -> Tail:
             spec, end = speed
         if (spec.kind == "speed" and is_acceleration(text, end)) or slash_ratio_at(text, end):
             return NO_QUANTITY
+    if exponent_ratio_at(text, end):
+        return NO_QUANTITY  # "6 kg s−1", "964 cm−1": a rate or a power the extractor does not model
     return Tail(spec.unit, spec.kind, end, spec.multiplier)
 
 
@@ -205,6 +214,8 @@ def _money_or_other_tail(text: str, figure: Figure, m: re.Match[str], branch: st
         letter = m.group("cased_word")
         if letter == "h" and text[figure.end] == " " and not _hours_fit(text, figure, m.end()):
             return None
+        if letter in "CF" and scale_letter_marks(text, figure.start, m.end()):
+            return NO_QUANTITY  # "Fig. 3C", "δ13C", "[11C]": a label, an isotope, a tracer
         return _measure(text, CASED_UNITS[letter], m.end())
     return _degrees_tail(text, figure.start, m.start())
 

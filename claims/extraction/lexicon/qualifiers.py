@@ -15,6 +15,7 @@ PREFIXES: dict[str, str] = {
     "circa": "approximate", "c.": "approximate", "ca.": "approximate",
     "around about": "approximate",
     "just about": "approximate", "an approximate": "approximate", "~": "approximate",
+    "∼": "approximate",  # the tilde operator, as technical writing types "about"
     "≈": "approximate", "in the region of": "approximate", "some estimated": "approximate",
     "more than": "more_than", "over": "more_than", "above": "more_than",
     "upwards of": "more_than", "a little over": "more_than", "just over": "more_than",

@@ -37,6 +37,14 @@ LABEL_WORDS = wordset(
     " week day game lap hole race top"
 )
 
+# Words that label a figure or table panel in technical writing: "Fig. 3C", "Figures 1A–1F",
+# "Table 2F". A letter glued to the figure there names a panel, not a scale of temperature.
+FIGURE_LABELS = wordset("fig figs figure figures table tables panel panels")
+
+# Label words that may stand right before a temperature in another sense ("will top 30C", "No
+# 30C days this summer", "at one point 40C"): a glued "C" after them stays a temperature.
+NOT_LABELS_BEFORE_SCALE = wordset("no top point age aged level day week")
+
 # After a number these are not the noun it counts.
 NOT_NOUNS = wordset(
     "of to and or in on at by for from with was were is are be been being has have had will"
@@ -105,6 +113,14 @@ OVER_MORE_BEFORE = wordset(
 TEMPERATURE_CUES = wordset(
     "temperature temperatures heat hot cold warm warmer cooler heatwave thermometer degrees"
     " celsius fahrenheit frost freezing weather"
+)
+
+# Words that make a spaced "K" after a figure kelvin ("a mean temperature of 7200 K"): fewer
+# than TEMPERATURE_CUES, because news writes "K" for thousands ("a 50 K salary") and "hot" or
+# "weather" may stand near a race or a price.
+KELVIN_CUES = wordset(
+    "temperature temperatures kelvin kelvins thermal heated heating cooled cooling cooler"
+    " warmer hotter colder"
 )
 
 # Words that make a figure the size of a change, which a source may give with a sign ("fell
