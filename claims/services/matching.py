@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -124,7 +124,7 @@ def articles_match_pending(*, article_id: int) -> int | None:
         if len(taken) == settings.MATCH_BATCH:
             # More may be waiting: another worker takes the next batch meanwhile (this one's
             # rows are locked, so it takes others).
-            matching_schedule(article_id=article_id, now=True)
+            _send_for_more(lambda: matching_schedule(article_id=article_id, now=True))
         batch: dict[int, date | None] = {}
         chars = 0
         for pk, dateline, length in taken:
@@ -137,8 +137,23 @@ def articles_match_pending(*, article_id: int) -> int | None:
     left = [pk for pk, _, _ in taken if pk not in batch]
     if left:
         # Locked until now and not matched: their own tasks may have passed them by.
-        _send_to_matching(left[0])
+        _send_for_more(lambda: _send_to_matching(left[0]))
     return kept
+
+
+def _send_for_more(send: Callable[[], None]) -> None:
+    """Send a task for the articles a batch did not take. Not when tasks run in this process
+    (the embedded default): there is no other worker to share them with, a task run inside
+    this one would take the rows this one holds, and the sweep sends what is left. A broker
+    that is away costs the batch nothing: the sweep finds the rest."""
+    from claims.tasks import match_article  # tasks import services: import here, not above
+
+    if match_article.app.conf.task_always_eager:
+        return
+    try:
+        send()
+    except Exception:
+        log.warning("matching: could not send for the next batch", exc_info=True)
 
 
 def matching_schedule(*, article_id: int, now: bool = False) -> None:

@@ -186,3 +186,19 @@ def test_articles_extracted_while_a_matching_task_waits_send_no_task_of_their_ow
     assert matched(first, second) == [True, True]
     services.matching_schedule(article_id=second.pk)
     assert sent == [first.pk, second.pk]
+
+
+def test_in_process_a_full_batch_sends_no_task_into_itself(settings):
+    """The embedded default runs tasks in the process: a task sent for the next batch would
+    run inside this one and take the same rows, again and again."""
+    from claims import tasks
+    from factcheck.celery import app
+
+    settings.MATCH_BATCH = 2
+    articles = [extracted(EARLIER), extracted(SAME_FIGURE), extracted(OTHER_FIGURE)]
+    before, app.conf.task_always_eager = app.conf.task_always_eager, True
+    try:
+        tasks.match_article.apply(args=(articles[0].pk,))
+    finally:
+        app.conf.task_always_eager = before
+    assert matched(*articles) == [True, True, False]
