@@ -74,7 +74,11 @@ def embed_fine(sentences: Sequence[str]) -> np.ndarray:
         wanted = [s for s in dict.fromkeys(sentences) if s not in _fine_cache]
         if wanted:
             made = _transformer().encode(
-                wanted, batch_size=32, normalize_embeddings=True, convert_to_numpy=True
+                wanted,
+                batch_size=32,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,  # a worker's log, not a terminal
             )
             if len(_fine_cache) + len(wanted) > _FINE_CACHE_SIZE:
                 _fine_cache.clear()
