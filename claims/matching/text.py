@@ -133,11 +133,6 @@ def from_bytes(values: Sequence[bytes | memoryview], width: int = DIMENSIONS) ->
     return np.frombuffer(joined, dtype=np.float32).reshape(-1, width)
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """The cosine of two rows from embed()."""
-    return float(np.clip(np.dot(a, b), -1.0, 1.0))
-
-
 def model_path() -> Path:
     return directory() / "models" / MODEL_NAME
 

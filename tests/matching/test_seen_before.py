@@ -9,9 +9,10 @@ import pytest
 from claims import services, workflow
 from claims.models import Article, ClaimMatch, ClaimState, ClaimVector, MatchStatus
 from claims.services import match_index
-from tests.factories import EditorFactory, ReviewerFactory, SourceFactory, scale_label
+from tests.factories import EditorFactory, ReviewerFactory
+from tests.matching.builders import EARLIER, publish, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("match_index")]
 
 
 @pytest.fixture
@@ -22,22 +23,6 @@ def editor():
 @pytest.fixture
 def reviewer():
     return ReviewerFactory(username="rita")
-
-
-@pytest.fixture(autouse=True)
-def own_index(settings, tmp_path):
-    settings.MATCH_INDEX_DIR = str(tmp_path)
-    match_index.forget()
-    yield
-    match_index.forget()
-
-
-def submit(text: str, editor) -> Article:
-    article = services.article_ingest_text(text=text, submitted_by=editor).article
-    services.article_extract(article_id=article.pk)
-    services.article_match(article_id=article.pk)
-    article.refresh_from_db()
-    return article
 
 
 def matches_of(article: Article) -> list[ClaimMatch]:
@@ -127,27 +112,10 @@ def test_an_index_file_from_another_database_is_not_trusted(editor):
     assert '"epoch": "other-' not in meta.read_text()  # rebuilt and saved afresh
 
 
-def published(editor, reviewer, text: str) -> Article:
-    article = submit(text, editor)
-    claim = article.claims.get()
-    services.claim_start(actor=editor, claim_id=claim.pk)
-    SourceFactory(claim=claim)
-    services.verdict_propose(
-        actor=editor,
-        claim_id=claim.pk,
-        rating=scale_label("False"),
-        rationale="The road distance is 48 miles.",
-        headline="No, the bridge is not 67 miles from the capital",
-        claim_reviewed="The bridge is 67 miles from the capital.",
-    )
-    services.claim_publish(actor=reviewer, claim_id=claim.pk)
-    return article
-
-
 def test_a_published_verdict_is_proposed_for_the_matched_claim_and_goes_through_review(
     editor, reviewer
 ):
-    published(editor, reviewer, "The new bridge stands 67 miles from the capital, they said.")
+    publish(submit(EARLIER, editor), editor, reviewer)
     second = submit("The new bridge stands about 108 km from the capital, officials say.", editor)
     [match] = matches_of(second)
 
@@ -172,7 +140,7 @@ def test_a_published_verdict_is_proposed_for_the_matched_claim_and_goes_through_
 
 
 def test_a_verdict_does_not_carry_over_to_another_figure(editor, reviewer):
-    published(editor, reviewer, "The new bridge stands 67 miles from the capital, they said.")
+    publish(submit(EARLIER, editor), editor, reviewer)
     second = submit("The new bridge stands 76 miles from the capital, they said.", editor)
     [match] = matches_of(second)
 
