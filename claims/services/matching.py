@@ -62,6 +62,9 @@ from claims.services.versions import StaleEdit, version_of
 
 log = logging.getLogger(__name__)
 
+# Rows a statement writes: a long article's tens of thousands of vectors and matches in one
+# statement would hold its SQL and every parameter in memory at once.
+_WRITTEN_AT_ONCE = 2_000
 _MATCH_FIELDS = [
     "text_score",
     "same_figure",
@@ -221,12 +224,14 @@ def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray
             for claim in claims
             if claim.pk in fresh or claim.sentence in fine
         ],
+        batch_size=_WRITTEN_AT_ONCE,
         update_conflicts=True,
         unique_fields=["claim"],
         update_fields=["model", "vector", "fine", "created_at"],
     )
     ClaimMatch.objects.bulk_create(
         found,
+        batch_size=_WRITTEN_AT_ONCE,
         update_conflicts=True,
         unique_fields=["claim", "earlier"],
         update_fields=_MATCH_FIELDS,
@@ -336,16 +341,13 @@ def _find(
         return [], set(), {}
     sentences = list(dict.fromkeys(said.sentence for pair in pairs for said in pair))
     _remember_fine(pairs, fine_unknown(sentences))
-    fine = dict(zip(sentences, embed_fine(sentences), strict=True))
-    texts = np.einsum(
-        "ij,ij->i",
-        np.stack([fine[new.sentence] for new, _ in pairs]),
-        np.stack([fine[earlier.sentence] for _, earlier in pairs]),
-    )
+    matrix = embed_fine(sentences)
+    fine = dict(zip(sentences, matrix, strict=True))
+    texts = _text_scores(pairs, {sentence: i for i, sentence in enumerate(sentences)}, matrix)
     limits = thresholds()
     floor = limits.floor()
     by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
-    for (new, earlier), text in zip(pairs, texts.tolist(), strict=True):
+    for (new, earlier), text in zip(pairs, texts, strict=True):
         if text >= floor:
             by_claim.setdefault(new.pk, []).append((min(text, 1.0), new, earlier))
     found: dict[int, list[ClaimMatch]] = {}
@@ -363,6 +365,26 @@ def _find(
             failed.add(article_id)
     kept = [match for pk, matches in found.items() if pk not in failed for match in matches]
     return kept, failed, fine
+
+
+_SCORED_AT_ONCE = 8_192
+
+
+def _text_scores(
+    pairs: list[tuple[_Said, _Said]], row_of: dict[str, int], matrix: np.ndarray
+) -> list[float]:
+    """The transformer's cosine of each pair's two sentences. A pair of sentences is scored
+    once however many claims share it (wire copy), and a few thousand at a time: the pairs of
+    a long article (ten for each of its tens of thousands of claims) would otherwise stack
+    gigabytes of rows."""
+    keys = [(row_of[new.sentence], row_of[earlier.sentence]) for new, earlier in pairs]
+    distinct = list(dict.fromkeys(keys))
+    scores: dict[tuple[int, int], float] = {}
+    for at in range(0, len(distinct), _SCORED_AT_ONCE):
+        chunk = np.asarray(distinct[at : at + _SCORED_AT_ONCE])
+        cosines = np.einsum("ij,ij->i", matrix[chunk[:, 0]], matrix[chunk[:, 1]])
+        scores.update(zip(distinct[at : at + _SCORED_AT_ONCE], cosines.tolist(), strict=True))
+    return [scores[key] for key in keys]
 
 
 def _remember_fine(pairs: list[tuple[_Said, _Said]], unknown: set[str]) -> None:
