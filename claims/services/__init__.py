@@ -18,15 +18,17 @@ from claims.services.extraction import (
     articles_requeue_stalled,
     new_run_token,
 )
-from claims.services.matching import (
+from claims.services.match_decisions import (
     MatchRefused,
-    article_match,
-    articles_match_pending,
-    articles_rematch_unmatched,
     match_change,
     match_decide,
     match_propose_verdict,
     match_version_locked,
+)
+from claims.services.matching import (
+    article_match,
+    articles_match_pending,
+    articles_rematch_unmatched,
     matching_schedule,
 )
 from claims.services.review import (

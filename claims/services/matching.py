@@ -16,23 +16,18 @@ from __future__ import annotations
 import functools
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import NamedTuple
 
 import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, Q, When
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from claims import selectors, workflow
 from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
 from claims.matching.decide import Thresholds, decide, explain
 from claims.matching.text import (
@@ -52,29 +47,25 @@ from claims.models import (
     ClaimVector,
     ExtractionState,
     MatchStatus,
-    RatingScale,
-    Verdict,
 )
 from claims.services import match_index
-from claims.services.notifications import absolute_url
-from claims.services.review import _locked_claim, _save, claim_start, source_add, verdict_propose
-from claims.services.versions import StaleEdit, version_of
+from claims.services.upserts import upsert
 
 log = logging.getLogger(__name__)
 
-# Rows a statement writes: a long article's tens of thousands of vectors and matches in one
-# statement would hold its SQL and every parameter in memory at once.
-_WRITTEN_AT_ONCE = 2_000
-_MATCH_FIELDS = [
-    "text_score",
-    "same_figure",
-    "figures_differ",
-    "same_places",
-    "same_period",
-    "reason",
-    "decision",
-    "updated_at",
-]
+
+class _Found(NamedTuple):
+    """A match to store (a row of ClaimMatch, by its fields' names)."""
+
+    claim: int
+    earlier: int
+    text_score: float
+    same_figure: bool
+    figures_differ: bool
+    same_places: bool | None
+    same_period: bool | None
+    reason: str
+    decision: str
 
 
 def thresholds() -> Thresholds:
@@ -213,28 +204,30 @@ def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray
     vectors, made = _vectors_for(claims)
     found, failed, fine = _find(claims, vectors, datelines)
     fresh = set(made)
-    ClaimVector.objects.bulk_create(
+    now = timezone.now()
+    upsert(
+        ClaimVector,
+        ["claim", "model", "vector", "fine", "created_at"],
         [
-            ClaimVector(
-                claim_id=claim.pk,
-                model=MODEL_NAME,
-                vector=vectors[claim.pk].tobytes(),
-                fine=fine[claim.sentence].tobytes() if claim.sentence in fine else None,
+            (
+                claim.pk,
+                MODEL_NAME,
+                vectors[claim.pk].tobytes(),
+                fine[claim.sentence].tobytes() if claim.sentence in fine else None,
+                now,
             )
             for claim in claims
             if claim.pk in fresh or claim.sentence in fine
         ],
-        batch_size=_WRITTEN_AT_ONCE,
-        update_conflicts=True,
-        unique_fields=["claim"],
-        update_fields=["model", "vector", "fine", "created_at"],
+        unique=["claim"],
+        update=["model", "vector", "fine", "created_at"],
     )
-    ClaimMatch.objects.bulk_create(
-        found,
-        batch_size=_WRITTEN_AT_ONCE,
-        update_conflicts=True,
-        unique_fields=["claim", "earlier"],
-        update_fields=_MATCH_FIELDS,
+    upsert(
+        ClaimMatch,
+        [*_Found._fields, "status", "created_at", "updated_at"],
+        [(*match, MatchStatus.OPEN.value, now, now) for match in found],
+        unique=["claim", "earlier"],
+        update=[*_Found._fields[2:], "updated_at"],
     )
     matched = [pk for pk in datelines if pk not in failed]
     Article.objects.filter(pk__in=matched).update(matched_at=timezone.now())
@@ -316,7 +309,7 @@ class _Said:
 
 def _find(
     claims: Sequence[Claim], vectors: dict[int, np.ndarray], datelines: dict[int, date | None]
-) -> tuple[list[ClaimMatch], set[int], dict[str, np.ndarray]]:
+) -> tuple[list[_Found], set[int], dict[str, np.ndarray]]:
     """Candidates from the index (static vectors) and from the batch's own earlier claims,
     kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer and read on the
     numbers. Also the articles whose claims could not be judged (left unmatched), and the
@@ -350,7 +343,7 @@ def _find(
     for (new, earlier), text in zip(pairs, texts, strict=True):
         if text >= floor:
             by_claim.setdefault(new.pk, []).append((min(text, 1.0), new, earlier))
-    found: dict[int, list[ClaimMatch]] = {}
+    found: dict[int, list[_Found]] = {}
     failed: set[int] = set()
     for scored in by_claim.values():
         article_id = scored[0][1].article_id
@@ -439,12 +432,12 @@ def _near(ordered: Sequence[Claim], vectors: dict[int, np.ndarray]) -> list[list
     return near
 
 
-def _keep(scored: list[tuple[float, _Said, _Said]], limits: Thresholds) -> list[ClaimMatch]:
+def _keep(scored: list[tuple[float, _Said, _Said]], limits: Thresholds) -> list[_Found]:
     # Published fact-checks first, then the closest words: the first MATCH_KEEP that match
     # are kept, so the wire copy a claim repeats in fifty articles is read a few times, not
     # fifty.
     scored.sort(key=lambda row: (not row[2].published, -row[0], row[2].pk))
-    kept: list[ClaimMatch] = []
+    kept: list[_Found] = []
     for text, new, earlier in scored:
         if len(kept) == settings.MATCH_KEEP:
             break
@@ -454,14 +447,14 @@ def _keep(scored: list[tuple[float, _Said, _Said]], limits: Thresholds) -> list[
     return kept
 
 
-def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> ClaimMatch | None:
+def _judge(new: _Said, earlier: _Said, text: float, limits: Thresholds) -> _Found | None:
     numbers = _compare(new.reading, earlier.reading)
     decision = decide(text, numbers, limits)
     if decision is None:
         return None
-    return ClaimMatch(
-        claim_id=new.pk,
-        earlier_id=earlier.pk,
+    return _Found(
+        claim=new.pk,
+        earlier=earlier.pk,
         text_score=round(text, 4),
         same_figure=numbers.same_figure,
         figures_differ=numbers.differs,
@@ -506,109 +499,3 @@ def _compare(a: _Reading, b: _Reading) -> NumberMatch:
 def _read(sentence: str, span: tuple[int, int], dateline: date | None) -> ClaimFigures:
     # An earlier claim is read again for every new claim near it: kept while it recurs.
     return read_claim(sentence, span=span, reference_date=dateline)
-
-
-# --- What an editor does with a match ----------------------------------------------------------
-
-
-class MatchRefused(workflow.TransitionError):
-    """The match itself refuses the move, whoever asks: the earlier claim states another
-    figure, has no published verdict, or one rated off the scale in use. Who may act, and
-    on a claim in which state, stays the workflow's refusal (the API answers 403 to that, and
-    409 to this)."""
-
-
-@contextmanager
-def match_version_locked(match_id: int, seen: str) -> Iterator[ClaimMatch]:
-    """Lock the match, and go on only if it is still at version `seen` (its `updated_at` as
-    the person's page or ETag showed it): else StaleEdit, saying who decided what since, so
-    that a stale page never overwrites another editor's decision. The services called inside
-    lock the row again; in one transaction that is the same lock."""
-    with transaction.atomic():
-        match = (
-            ClaimMatch.objects.select_for_update(of=("self",))
-            .select_related("decided_by")
-            .get(pk=match_id)
-        )
-        if version_of(match) != seen.strip():
-            raise StaleEdit(match, [match_change(match, seen)])
-        yield match
-
-
-DECIDED = {MatchStatus.CONFIRMED: "the same claim", MatchStatus.REJECTED: "not the same claim"}
-
-
-def match_change(match: ClaimMatch, seen: str = "") -> str:
-    """What became of a match since version `seen`, a sentence for the person who read it."""
-    if match.decided_at is not None and match.status in DECIDED and _after(match, seen):
-        who = match.decided_by.get_username() if match.decided_by else "someone"
-        when = date_format(timezone.localtime(match.decided_at), "DATETIME_FORMAT")
-        return f"{when}, {who} decided it is {DECIDED[MatchStatus(match.status)]}."
-    # article_match() ran again (a re-extraction, a new dateline): the reason may be new.
-    return "The machine matched the two claims again; read its reason again."
-
-
-def _after(match: ClaimMatch, seen: str) -> bool:
-    """Whether the match was decided after version `seen` (yes, when `seen` is no version)."""
-    try:
-        return match.decided_at is not None and match.decided_at.timestamp() > Decimal(seen)
-    except (InvalidOperation, ValueError):
-        return True
-
-
-@transaction.atomic
-def match_decide(*, actor: Any, match_id: int, confirm: bool) -> ClaimMatch:
-    """Confirm a match (the same claim) or reject it (not the same claim)."""
-    match = ClaimMatch.objects.select_for_update().get(pk=match_id)
-    workflow.check(actor, workflow.Move.EDIT_SOURCES, match.claim)
-    match.status = MatchStatus.CONFIRMED if confirm else MatchStatus.REJECTED
-    match.decided_by, match.decided_at = actor, timezone.now()
-    _save(match, actor, "confirmed" if confirm else "rejected")
-    return match
-
-
-@transaction.atomic
-def match_propose_verdict(*, actor: Any, match_id: int) -> Verdict:
-    """Propose, for the new claim, the verdict published for the earlier one, in one step: the
-    match is confirmed, the earlier fact-check becomes a source, a new claim is started, and
-    the proposal goes to review like any other (a reviewer still publishes it)."""
-    match = ClaimMatch.objects.select_related("claim", "earlier").get(pk=match_id)
-    published = selectors.published_verdicts().filter(claim_id=match.earlier_id).first()
-
-    def refuse(reason: str) -> MatchRefused:
-        return MatchRefused(workflow.Move.PROPOSE, match.claim, reason)
-
-    if published is None:
-        raise refuse("the earlier claim has no published verdict to propose")
-    if match.figures_differ:
-        raise refuse(
-            "the earlier claim states another figure, place or period: its verdict does not "
-            "carry over; write one for this claim"
-        )
-    scale = RatingScale.current()
-    try:
-        label = scale.find_label(published.rating_name)
-    except ValueError as exc:
-        raise refuse(
-            f"the published rating “{published.rating_name}” is not on the scale in use; "
-            "choose a rating in the form"
-        ) from exc
-    match_decide(actor=actor, match_id=match.pk, confirm=True)
-    if _locked_claim(match.claim_id).state == ClaimState.NEW:
-        claim_start(actor=actor, claim_id=match.claim_id)
-    source_add(
-        actor=actor,
-        claim_id=match.claim_id,
-        title=f"Our fact-check: {published.headline or match.earlier.text}"[:300],
-        url=absolute_url(reverse("web:public_check", args=[match.earlier_id])),
-        publisher="",
-        quote=published.rationale[:1000],
-    )
-    return verdict_propose(
-        actor=actor,
-        claim_id=match.claim_id,
-        rating=label,
-        rationale=(f"The same claim was checked before ({match.reason}). {published.rationale}"),
-        headline=published.headline,
-        claim_reviewed=published.claim_reviewed,
-    )
