@@ -163,21 +163,19 @@ def _catch_up(loaded: _Loaded) -> None:
             rows = rows.filter(created_at__gte=loaded.synced - CATCH_UP_MARGIN)
         else:
             rows = rows.filter(created_at__gt=loaded.synced)
-    fresh = [
-        (key, created)
-        for key, created in rows.values_list("claim_id", "created_at")
-        if key not in loaded.index
-    ]
-    if not fresh:
+    seen = list(rows.values_list("claim_id", "created_at"))
+    if not seen:
         return
-    found = dict(
-        ClaimVector.objects.filter(claim_id__in=[key for key, _ in fresh]).values_list(
-            "claim_id", "vector"
+    fresh = [key for key, _ in seen if key not in loaded.index]
+    if fresh:
+        found = dict(
+            ClaimVector.objects.filter(claim_id__in=fresh).values_list("claim_id", "vector")
         )
-    )
-    keys = [key for key, _ in fresh if key in found]
-    loaded.index.add(keys, from_bytes([found[key] for key in keys]))
-    newest = max(created for _, created in fresh)
+        keys = [key for key in fresh if key in found]
+        loaded.index.add(keys, from_bytes([found[key] for key in keys]))
+    # The newest row read, whoever wrote it: the rows this process added itself are read once,
+    # not again at every catch-up.
+    newest = max(created for _, created in seen)
     loaded.synced = newest if loaded.synced is None else max(loaded.synced, newest)
 
 

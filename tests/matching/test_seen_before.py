@@ -4,9 +4,11 @@ a published verdict proposed for the new claim in one step, still through review
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from claims import services, workflow
+from claims.matching.text import DIMENSIONS
 from claims.models import Article, ClaimMatch, ClaimState, ClaimVector, MatchStatus
 from claims.services import match_index
 from tests.factories import EditorFactory, ReviewerFactory
@@ -98,6 +100,17 @@ def test_the_index_is_rebuilt_from_the_database_when_its_file_is_gone(editor):
 
     assert len(matches_of(second)) == 1
     assert path.exists()
+
+
+def test_a_catch_up_reads_the_rows_a_worker_stored_itself_once(editor):
+    """The vectors a worker stores are in its index at once; the next catch-up moves past
+    them, so that one worker alone does not read every row it wrote at each article."""
+    submit("Kupyansk lies some 30 miles to the north of Izium, officials said.", editor)
+    second = submit("Izium is about 30 miles south of Kupyansk, the army said on Monday.", editor)
+    newest = ClaimVector.objects.filter(claim__article=second).get().created_at
+    match_index.nearest(np.zeros((1, DIMENSIONS), dtype=np.float32), 1)  # a catch-up
+
+    assert match_index._loaded is not None and match_index._loaded.synced == newest
 
 
 def test_an_index_file_from_another_database_is_not_trusted(editor):
