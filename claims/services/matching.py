@@ -313,7 +313,7 @@ def _find(
     """Candidates from the index (static vectors) and from the batch's own earlier claims,
     kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer and read on the
     numbers. Also the articles whose claims could not be judged (left unmatched), and the
-    transformer's vector of each sentence it scored."""
+    transformer's vector of each sentence it ran on now (to store)."""
     ordered = [claim for claim in claims if claim.pk in vectors]
     if not ordered:
         return [], set(), {}
@@ -334,8 +334,12 @@ def _find(
         return [], set(), {}
     sentences = list(dict.fromkeys(said.sentence for pair in pairs for said in pair))
     _remember_fine(pairs, fine_unknown(sentences))
+    # Stored only where the transformer runs now: a sentence's vector is read back from the
+    # claims it was first stored with (a search answers with the earliest claims of a
+    # sentence), not written again with each of its copies (1.5 KB a claim).
+    made = fine_unknown(sentences)
     matrix = embed_fine(sentences)
-    fine = dict(zip(sentences, matrix, strict=True))
+    fine = {s: row for s, row in zip(sentences, matrix, strict=True) if s in made}
     texts = _text_scores(pairs, {sentence: i for i, sentence in enumerate(sentences)}, matrix)
     limits = thresholds()
     floor = limits.floor()

@@ -139,13 +139,14 @@ def test_a_re_extraction_waits_for_matching_again():
 def test_a_sentence_the_transformer_read_once_is_read_from_the_database_by_another_worker(
     monkeypatch,
 ):
+    monkeypatch.setattr(text, "_fine_cache", {})  # a worker that has embedded nothing yet
     extracted(EARLIER)
     scored = extracted(SAME_FIGURE)
     services.articles_match_pending(article_id=scored.pk)
     vector = ClaimVector.objects.get(claim__article=scored)
     assert vector.fine is not None and len(bytes(vector.fine)) == 4 * text.FINE_DIMENSIONS
 
-    # Another worker: a process that has embedded nothing yet.
+    # Another worker.
     monkeypatch.setattr(text, "_fine_cache", {})
     model = text._transformer()
     real, read = model.encode, []
@@ -161,6 +162,22 @@ def test_a_sentence_the_transformer_read_once_is_read_from_the_database_by_anoth
     assert ClaimMatch.objects.filter(claim__article=later, earlier__article=scored).exists()
     assert SAME_FIGURE not in read
     assert "The new bridge stands about 108 km from the capital, a minister said." in read
+
+
+def test_a_copy_of_a_sentence_already_stored_is_matched_without_storing_its_vector_again(
+    monkeypatch,
+):
+    monkeypatch.setattr(text, "_fine_cache", {})  # a worker that has embedded nothing yet
+    extracted(EARLIER)
+    first = extracted(SAME_FIGURE)
+    services.articles_match_pending(article_id=first.pk)
+    # Wire copy: the same sentence in another article.
+    copy = extracted(f"{SAME_FIGURE} The minister did not comment.")
+    services.articles_match_pending(article_id=copy.pk)
+
+    assert ClaimVector.objects.get(claim__article=first).fine is not None
+    assert ClaimVector.objects.get(claim__article=copy).fine is None
+    assert ClaimMatch.objects.filter(claim__article=copy, earlier__article=first).exists()
 
 
 def test_articles_extracted_while_a_matching_task_waits_send_no_task_of_their_own(monkeypatch):
