@@ -11,6 +11,7 @@ as a range whose ends match end by end; a range and a single figure are not the 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from claims.checks.tolerance import Bounds, bounds, conversion_bounds, fmt
@@ -110,5 +111,14 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 
 
 def _claimed(q: Quantity, converted: bool) -> Bounds:
+    return _interval(q.value, q.qualifier, q.step, q.value_high, converted)
+
+
+@functools.lru_cache(maxsize=8_192)
+def _interval(
+    value: float, qualifier: str, step: float | None, value_high: float | None, converted: bool
+) -> Bounds:
+    # Wire copy states one figure in many sentences, each compared with several others: the
+    # interval (and the rule's text the checks print with it) is worked out once a figure.
     make = conversion_bounds if converted else bounds
-    return make(q.value, qualifier=q.qualifier, step=q.step, value_high=q.value_high)
+    return make(value, qualifier=qualifier, step=step, value_high=value_high)
