@@ -202,7 +202,7 @@ def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray
         .order_by("pk")
     )
     vectors, made = _vectors_for(claims)
-    found, failed, fine = _find(claims, vectors, datelines)
+    found, failed, fine = _find(claims, vectors, datelines, set(made))
     fresh = set(made)
     now = timezone.now()
     upsert(
@@ -308,7 +308,10 @@ class _Said:
 
 
 def _find(
-    claims: Sequence[Claim], vectors: dict[int, np.ndarray], datelines: dict[int, date | None]
+    claims: Sequence[Claim],
+    vectors: dict[int, np.ndarray],
+    datelines: dict[int, date | None],
+    fresh: set[int],
 ) -> tuple[list[_Found], set[int], dict[str, np.ndarray]]:
     """Candidates from the index (static vectors) and from the batch's own earlier claims,
     kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer and read on the
@@ -317,7 +320,7 @@ def _find(
     ordered = [claim for claim in claims if claim.pk in vectors]
     if not ordered:
         return [], set(), {}
-    near = _near(ordered, vectors)
+    near = _near(ordered, vectors, fresh)
     candidates = _candidates({key for keys in near for key in keys})
     most = settings.MATCH_CANDIDATES
     pairs: list[tuple[_Said, _Said]] = []
@@ -397,14 +400,21 @@ def _remember_fine(pairs: list[tuple[_Said, _Said]], unknown: set[str]) -> None:
     fine_remember(dict(zip(known, from_bytes(list(known.values()), FINE_DIMENSIONS), strict=True)))
 
 
-def _near(ordered: Sequence[Claim], vectors: dict[int, np.ndarray]) -> list[list[int]]:
+def _near(
+    ordered: Sequence[Claim], vectors: dict[int, np.ndarray], fresh: set[int]
+) -> list[list[int]]:
     """For each claim, the ids of the earlier claims whose static vectors are within
     MATCH_CANDIDATE_FLOOR, nearest first (enough of them that MATCH_CANDIDATES are left once
     the claim's own article's are dropped): from the index, and from the batch itself (its
     claims are not in the index until they are committed). A sentence that several claims
-    share, in one article or in many (wire copy), is searched for once."""
+    share, in one article or in many (wire copy), is searched for once.
+
+    Only an article's claims with stored vectors (not `fresh`, made now) can be in the index,
+    so only they are asked for beyond MATCH_CANDIDATES: none for an article matched for the
+    first time."""
     floor = settings.MATCH_CANDIDATE_FLOOR
-    own = Counter(claim.article_id for claim in ordered)
+    own = Counter(claim.article_id for claim in ordered if claim.pk not in fresh)
+    articles_of = {claim.article_id for claim in ordered}
     row_of: dict[str, int] = {}
     firsts: list[int] = []
     for claim in ordered:
@@ -412,12 +422,12 @@ def _near(ordered: Sequence[Claim], vectors: dict[int, np.ndarray]) -> list[list
             row_of[claim.sentence] = len(firsts)
             firsts.append(claim.pk)
     unique = np.stack([vectors[pk] for pk in firsts])
-    wanted = settings.MATCH_CANDIDATES + max(own.values())
+    wanted = settings.MATCH_CANDIDATES + max(own.values(), default=0)
     neighbours = match_index.nearest(unique, wanted)
     rows = np.asarray([row_of[claim.sentence] for claim in ordered])
     pks = np.asarray([claim.pk for claim in ordered])
     articles = np.asarray([claim.article_id for claim in ordered])
-    between = unique @ unique.T if len(own) > 1 else None
+    between = unique @ unique.T if len(articles_of) > 1 else None
     near = []
     for i, claim in enumerate(ordered):
         # Not a later claim (a pair is matched once, from the later side), and near enough;
