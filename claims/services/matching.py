@@ -430,19 +430,23 @@ def _near(
     between = unique @ unique.T if len(articles_of) > 1 else None
     near = []
     for i, claim in enumerate(ordered):
+        need = settings.MATCH_CANDIDATES + own[claim.article_id]
         # Not a later claim (a pair is matched once, from the later side), and near enough;
         # the article's own claims and claims gone since are dropped with the candidates.
-        scores = {key: score for key, score in neighbours[rows[i]] if key < claim.pk}
+        scores = {
+            key: score for key, score in neighbours[rows[i]] if key < claim.pk and score >= floor
+        }
         if between is not None:
             row = between[rows[i], rows]
-            mates = (pks < claim.pk) & (articles != claim.article_id) & (row >= floor)
+            mates = np.flatnonzero(
+                (pks < claim.pk) & (articles != claim.article_id) & (row >= floor)
+            )
+            if len(mates) > need:
+                # Wire copy puts a sentence in dozens of the batch's articles: only the nearest
+                # (the earliest among equals) can be among the claim's candidates.
+                mates = mates[np.lexsort((pks[mates], -row[mates]))[:need]]
             scores.update(zip(pks[mates].tolist(), row[mates].tolist(), strict=True))
-        keys = sorted(
-            (key for key, score in scores.items() if score >= floor),
-            key=scores.__getitem__,
-            reverse=True,
-        )
-        near.append(keys[: settings.MATCH_CANDIDATES + own[claim.article_id]])
+        near.append(sorted(scores, key=scores.__getitem__, reverse=True)[:need])
     return near
 
 
