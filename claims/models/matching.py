@@ -59,7 +59,12 @@ class MatchStatus(models.TextChoices):
 class ClaimMatch(models.Model):
     """`claim` was matched with `earlier`, a claim of another article stored before it."""
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="matches")
+    # Every batch writes thousands of matches, and each index is written with each row: the
+    # claim's lookups use match_once (claim, earlier), and only a decided match has a
+    # decided_by to index.
+    claim = models.ForeignKey(
+        "claims.Claim", on_delete=models.CASCADE, related_name="matches", db_index=False
+    )
     earlier = models.ForeignKey(
         "claims.Claim", on_delete=models.CASCADE, related_name="matched_later"
     )
@@ -79,6 +84,7 @@ class ClaimMatch(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="match_decisions",
+        db_index=False,
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -90,6 +96,13 @@ class ClaimMatch(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["claim", "earlier"], name="match_once"),
             models.CheckConstraint(condition=~Q(claim=F("earlier")), name="match_not_itself"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["decided_by"],
+                condition=Q(decided_by__isnull=False),
+                name="match_decided_by",
+            )
         ]
 
     def __str__(self) -> str:
