@@ -1,5 +1,6 @@
 """The Celery app, configured from Django settings under the CELERY_ namespace."""
 
+import gc
 import os
 import sys
 from typing import Any
@@ -66,6 +67,10 @@ def _load_the_text_models(**kwargs: Any) -> None:
         from claims.matching.text import warm_up
 
         warm_up()
+    # What is loaded by now (Django, the models' libraries: millions of objects once torch is
+    # in) stays for the process's life: the collector leaves it out of its full passes, which
+    # would otherwise walk all of it again and again while articles are extracted.
+    gc.freeze()
 
 
 def single_worker_command(name: str, *, loglevel: str, queues: str = "celery") -> list[str]:
