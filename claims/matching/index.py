@@ -127,9 +127,7 @@ class VectorIndex:
         return left
 
     def _join(self, label: int, key: int) -> None:
-        group = self._groups.setdefault(label, [label])
-        bisect.insort(group, key)
-        self._keys.add(key)
+        bisect.insort(self._groups.setdefault(label, [label]), key)
 
     def search(self, vectors: np.ndarray, count: int) -> list[list[tuple[int, float]]]:
         """For each row, up to `count` (key, cosine) pairs, nearest first; keys of one vector

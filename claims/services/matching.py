@@ -202,8 +202,8 @@ def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray
         .order_by("pk")
     )
     vectors, made = _vectors_for(claims)
-    found, failed, fine = _find(claims, vectors, datelines, set(made))
     fresh = set(made)
+    found, failed, fine = _find(claims, vectors, datelines, fresh)
     now = timezone.now()
     upsert(
         ClaimVector,
@@ -230,7 +230,7 @@ def _match(datelines: dict[int, date | None]) -> tuple[int, dict[int, np.ndarray
         update=[*_Found._fields[2:], "updated_at"],
     )
     matched = [pk for pk in datelines if pk not in failed]
-    Article.objects.filter(pk__in=matched).update(matched_at=timezone.now())
+    Article.objects.filter(pk__in=matched).update(matched_at=now)
     log.info("articles %s matched: %d claims, %d matches", matched, len(claims), len(found))
     return len(found), {key: vectors[key] for key in made}
 

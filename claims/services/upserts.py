@@ -40,29 +40,30 @@ def upsert(
     )
     into = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)})"
     tail = f"ON CONFLICT ({conflict}) DO UPDATE SET {changes}"
+    if connection.vendor == "postgresql":
+        arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
+        # Names and types from the model's own metadata; the values go as parameters.
+        sql = f"{into} SELECT * FROM unnest({arrays}) {tail}"  # noqa: S608
+        # Bound on the server: Django's cursor binds on the client, quoting every element of
+        # the arrays (a kilobyte of vector each) into the statement's text in Python. Same
+        # connection, same transaction; Django's query log does not see it.
+        connection.ensure_connection()
+        with psycopg.Cursor(connection.connection) as bound:
+            for at in range(0, len(rows), _ROWS_AT_ONCE):
+                chunk = rows[at : at + _ROWS_AT_ONCE]
+                bound.execute(sql, [list(column) for column in zip(*chunk, strict=True)])
+        return
+    # SQLite (the embedded default): a row at a time, each value as Django stores it (a
+    # datetime as naive UTC text).
+    values = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
-            # Names and types from the model's own metadata; the values go as parameters.
-            sql = f"{into} SELECT * FROM unnest({arrays}) {tail}"  # noqa: S608
-            # Bound on the server: Django's cursor binds on the client, quoting every element
-            # of the arrays (a kilobyte of vector each) into the statement's text in Python.
-            # Same connection, same transaction; Django's query log does not see it.
-            with psycopg.Cursor(connection.connection) as bound:
-                for at in range(0, len(rows), _ROWS_AT_ONCE):
-                    chunk = rows[at : at + _ROWS_AT_ONCE]
-                    bound.execute(sql, [list(column) for column in zip(*chunk, strict=True)])
-        else:
-            # SQLite (the embedded default): a row at a time, each value as Django stores it
-            # (a datetime as naive UTC text).
-            values = ", ".join(["%s"] * len(columns))
-            cursor.executemany(
-                f"{into} VALUES ({values}) {tail}",
+        cursor.executemany(
+            f"{into} VALUES ({values}) {tail}",
+            [
                 [
-                    [
-                        field.get_db_prep_save(value, connection)
-                        for field, value in zip(columns, row, strict=True)
-                    ]
-                    for row in rows
-                ],
-            )
+                    field.get_db_prep_save(value, connection)
+                    for field, value in zip(columns, row, strict=True)
+                ]
+                for row in rows
+            ],
+        )

@@ -52,11 +52,6 @@ def test_a_pair_matched_again_is_updated_and_keeps_the_editors_decision():
     assert (new.text_score, new.status, new.created_at) == (0.8, MatchStatus.OPEN, later)
 
 
-def test_nothing_to_write_runs_no_statement(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        upsert(ClaimMatch, FIELDS, [], unique=["claim", "earlier"], update=MACHINE)
-
-
 SQLITE_RUN = """
 import os
 from claims import services
