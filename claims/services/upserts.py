@@ -41,7 +41,8 @@ def upsert(
     into = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)})"
     tail = f"ON CONFLICT ({conflict}) DO UPDATE SET {changes}"
     if connection.vendor == "postgresql":
-        arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
+        # %b: each array goes in binary; in text, psycopg quotes its every element in Python.
+        arrays = ", ".join(f"%b::{field.db_type(connection)}[]" for field in columns)
         # Names and types from the model's own metadata; the values go as parameters.
         sql = f"{into} SELECT * FROM unnest({arrays}) {tail}"  # noqa: S608
         # Bound on the server: Django's cursor binds on the client, quoting every element of
