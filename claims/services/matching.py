@@ -38,6 +38,7 @@ from claims.matching.text import (
     fine_remember,
     fine_unknown,
     from_bytes,
+    same_wording,
 )
 from claims.models import (
     Article,
@@ -335,15 +336,19 @@ def _find(
             pairs.extend((said, one) for one in chosen)
     if not pairs:
         return [], set(), {}
-    sentences = list(dict.fromkeys(said.sentence for pair in pairs for said in pair))
-    _remember_fine(pairs, fine_unknown(sentences))
+    # Sentences of the same words, their numbers aside, need no transformer (1.0 on the words).
+    alike = [same_wording(new.sentence, earlier.sentence) for new, earlier in pairs]
+    read = [pair for pair, same in zip(pairs, alike, strict=True) if not same]
+    sentences = list(dict.fromkeys(said.sentence for pair in read for said in pair))
+    _remember_fine(read, fine_unknown(sentences))
     # Stored only where the transformer runs now: a sentence's vector is read back from the
     # claims it was first stored with (a search answers with the earliest claims of a
     # sentence), not written again with each of its copies (1.5 KB a claim).
     made = fine_unknown(sentences)
     matrix = embed_fine(sentences)
     fine = {s: row for s, row in zip(sentences, matrix, strict=True) if s in made}
-    texts = _text_scores(pairs, {sentence: i for i, sentence in enumerate(sentences)}, matrix)
+    row_of = {sentence: i for i, sentence in enumerate(sentences)}
+    texts = _text_scores(pairs, alike, row_of, matrix)
     limits = thresholds()
     floor = limits.floor()
     by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
@@ -368,23 +373,31 @@ def _find(
 
 
 _SCORED_AT_ONCE = 8_192
+_SAME_WORDING = (-1, -1)
 
 
 def _text_scores(
-    pairs: list[tuple[_Said, _Said]], row_of: dict[str, int], matrix: np.ndarray
+    pairs: list[tuple[_Said, _Said]],
+    alike: list[bool],
+    row_of: dict[str, int],
+    matrix: np.ndarray,
 ) -> list[float]:
-    """The transformer's cosine of each pair's two sentences. A pair of sentences is scored
-    once however many claims share it (wire copy), and a few thousand at a time: the pairs of
-    a long article (ten for each of its tens of thousands of claims) would otherwise stack
+    """The transformer's cosine of each pair's two sentences (`matrix`, a row a sentence of
+    `row_of`), or 1.0 for two `alike` (the same wording). A pair of sentences is scored once
+    however many claims share it (wire copy), and a few thousand at a time: the pairs of a
+    long article (ten for each of its tens of thousands of claims) would otherwise stack
     gigabytes of rows."""
-    keys = [(row_of[new.sentence], row_of[earlier.sentence]) for new, earlier in pairs]
-    distinct = list(dict.fromkeys(keys))
+    keys = [
+        _SAME_WORDING if same else (row_of[new.sentence], row_of[earlier.sentence])
+        for (new, earlier), same in zip(pairs, alike, strict=True)
+    ]
+    distinct = [key for key in dict.fromkeys(keys) if key is not _SAME_WORDING]
     scores: dict[tuple[int, int], float] = {}
     for at in range(0, len(distinct), _SCORED_AT_ONCE):
         chunk = np.asarray(distinct[at : at + _SCORED_AT_ONCE])
         cosines = np.einsum("ij,ij->i", matrix[chunk[:, 0]], matrix[chunk[:, 1]])
         scores.update(zip(distinct[at : at + _SCORED_AT_ONCE], cosines.tolist(), strict=True))
-    return [scores[key] for key in keys]
+    return [1.0 if key is _SAME_WORDING else scores[key] for key in keys]
 
 
 def _remember_fine(pairs: list[tuple[_Said, _Said]], unknown: set[str]) -> None:

@@ -219,3 +219,26 @@ def test_in_process_a_full_batch_sends_no_task_into_itself(settings):
     finally:
         app.conf.task_always_eager = before
     assert matched(*articles) == [True, True, False]
+
+
+def test_sentences_the_same_but_for_their_numbers_score_1_without_the_transformer(monkeypatch):
+    monkeypatch.setattr(text, "_fine_cache", {})  # a worker that has embedded nothing yet
+    model = text._transformer()
+    real, read = model.encode, []
+
+    def encode(sentences, **kwargs):
+        read.extend(sentences)
+        return real(sentences, **kwargs)
+
+    monkeypatch.setattr(model, "encode", encode)
+    first = extracted(EARLIER)
+    services.articles_match_pending(article_id=first.pk)
+    other = extracted(OTHER_FIGURE)  # 76 miles where EARLIER says 67
+    services.articles_match_pending(article_id=other.pk)
+
+    [match] = ClaimMatch.objects.filter(claim__article=other)
+    assert match.earlier.article_id == first.pk
+    assert match.text_score == 1.0 and match.reason.startswith("text 1.00; figures differ")
+    assert match.decision == "suggested" and match.figures_differ
+    assert read == []
+    assert ClaimVector.objects.get(claim__article=other).fine is None

@@ -1,5 +1,5 @@
-"""Matching on the words (claims/matching/text.py): the transformer in bfloat16, where the CPU
-has it, scoring as float32 does."""
+"""Matching on the words (claims/matching/text.py): which sentences are the same words, their
+numbers aside; and the transformer in bfloat16, where the CPU has it, scoring as float32 does."""
 
 from __future__ import annotations
 
@@ -7,6 +7,39 @@ import numpy as np
 import pytest
 
 from claims.matching import text
+from claims.matching.text import same_wording
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kupyansk is 67 miles from Izium.", "Kupyansk is 76 miles from Izium."),
+        ("Prices rose by 7.5 percent last year.", "Prices rose by 5.7 percent last year."),
+        ("The company paid $4.2 million in fines.", "The company paid $24 million in fines."),
+        ("About 12,000 people were evacuated.", "About 1,200 people were evacuated."),
+        ("In 2019 the city had 1.2 million people.", "In 2021 the city had 1.2 million people."),
+        ("The same sentence, 5 km.", "The same sentence, 5 km."),
+    ],
+)
+def test_sentences_that_differ_only_in_their_numbers_are_the_same_wording(a, b):
+    assert same_wording(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Digits inside a name are words, not a figure.
+        ("Ukraine will receive 12 F-16 jets.", "Ukraine will receive 12 F-35 jets."),
+        ("The G7 pledged $50 billion.", "The G20 pledged $50 billion."),
+        ("COVID-19 killed 300 people.", "COVID-20 killed 300 people."),
+        ("A 1,200-metre bridge was built.", "A 2,100-metre bridge was built."),
+        ("Kupyansk is 67 miles from Izium.", "Kupyansk is 67 km from Izium."),
+        ("Kupyansk is 67 miles from Izium.", "Kupyansk is 67 miles from Kharkiv."),
+    ],
+)
+def test_other_words_or_a_number_inside_a_name_are_not_the_same_wording(a, b):
+    assert not same_wording(a, b)
+
 
 PAIRS = [
     ("Kupyansk lies some 30 miles to the north of Izium.", "Izium is about 30 miles south."),
