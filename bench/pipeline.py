@@ -9,7 +9,8 @@ starts the workers, submits every article as fast as the ingest service takes th
 until each is `done`. Prints articles per second (first submit to last done), p50/p95 of the
 time from submit to done (queueing included: all articles are submitted at once), and each
 worker's peak resident memory (parent and pool child, VmHWM from /proc) and its resident
-memory once all is done (VmRSS: what it keeps).
+memory once all is done (VmRSS: what it keeps), and the CPU time the whole machine spent
+meanwhile (every process, the database's included).
 
 `--large-mb 5` puts one long article (the same news text, repeated to 5 MB, under
 INGEST_MAX_BYTES) first among the articles, and reports how its extraction went.
@@ -23,9 +24,11 @@ with a write cost independent of the article's length the two figures are alike.
 ("Seen before", the task after extraction) and counts it done then; `--matching off` turns
 MATCH_ENABLED off: run both for the time matching adds. The articles are built from a few
 demo bulletins, so most of their sentences recur word for word, as wire copy does, and the
-transformer's cache of recent sentences spares most of its work; `--unique-sentences` changes
-every figure of every article (the words stay), so that every sentence is new and every claim
-has near-identical earlier candidates: the worst case for matching's cost. `--timeline` prints,
+transformer's cache of recent sentences spares most of its work, and sentences that differ
+only in their figures (each article's numbered first line) need no transformer at all;
+`--unique-sentences` changes every figure of every article and ends each sentence with a
+made-up word of its own, so that every sentence is new in its words and every claim has
+near-identical earlier candidates: the worst case for matching's cost. `--timeline` prints,
 every 5 s, how many articles had been submitted, extracted and matched.
 """
 
@@ -128,6 +131,14 @@ def process_tree(pid: int) -> list[int]:
     return pids
 
 
+def cpu_busy_seconds() -> float:
+    """The machine's CPU time spent so far outside idle and I/O wait (/proc/stat), whatever
+    process spent it: the database's share of the work too. Less noisy than wall time on a
+    shared machine."""
+    ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mb(pid: int, field: str = "VmHWM") -> float:
     """The largest VmHWM in the worker's process tree (its pool child does the work); with
     field="VmRSS", the largest resident memory now."""
@@ -183,6 +194,7 @@ def main() -> None:
     # Workers load the text models as they start (factcheck/celery.py), before taking work.
     time.sleep(15 if args.matching == "on" else 3)
     try:
+        busy_before = cpu_busy_seconds()
         started = time.monotonic()
         for text in texts:
             article = services.article_ingest_text(text=text).article
@@ -195,6 +207,7 @@ def main() -> None:
             if time.monotonic() - started > 1800:
                 raise SystemExit("gave up after 30 minutes")
             time.sleep(0.5)
+        busy = cpu_busy_seconds() - busy_before
         peaks = [peak_rss_mb(w.pid) for w in workers]
         kept = [peak_rss_mb(w.pid, "VmRSS") for w in workers]
         rows = [
@@ -210,6 +223,7 @@ def main() -> None:
             os.killpg(w.pid, signal.SIGTERM)
             w.wait(timeout=30)
     report(rows, submitted, peaks, kept, args)
+    print(f"CPU busy            {busy:.1f} s, all processes (workers, database, this one)")
     if large_id is not None:
         report_large(Article.objects.get(pk=large_id))
     if args.write_cost:
@@ -224,9 +238,26 @@ def main() -> None:
 
 
 def renumber(text: str, salt: int) -> str:
-    """The article with every figure changed (the words kept): each sentence new."""
+    """The article with every figure changed and a made-up word of its own at the end of each
+    sentence: each sentence new. Changed figures alone would leave the same words, which
+    matching scores without the transformer."""
     count = iter(range(1, 1_000_000))
-    return re.sub(r"\d+", lambda m: str(int(m.group()) + salt * 7 + next(count)), text)
+    text = re.sub(r"\d+", lambda m: str(int(m.group()) + salt * 7 + next(count)), text)
+    words = iter(range(1_000_000))
+    return re.sub(r"(?<=[a-z])\.(?=\s|$)", lambda m: f" {_made_up(salt, next(words))}.", text)
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vo", "del", "pi", "gar", "ne", "bo", "ri",
+              "zu", "fen", "ta")  # fmt: skip
+
+
+def _made_up(salt: int, n: int) -> str:
+    """A word no other (salt, n < 1,000) gets: five syllables, "kalomirentu"."""
+    x, parts = salt * 1000 + n, []
+    for _ in range(5):
+        parts.append(_SYLLABLES[x % 16])
+        x //= 16
+    return "".join(parts)
 
 
 def report_matching() -> None:
