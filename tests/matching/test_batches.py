@@ -242,3 +242,27 @@ def test_sentences_the_same_but_for_their_numbers_score_1_without_the_transforme
     assert match.decision == "suggested" and match.figures_differ
     assert read == []
     assert ClaimVector.objects.get(claim__article=other).fine is None
+
+
+def test_a_name_with_another_number_and_the_same_figure_is_read_by_the_transformer(monkeypatch):
+    # "Interstate 95" and "Interstate 10": the numbers find nothing between the two claims
+    # (300 km both), so the words must, and only the transformer reads them; at 1.0 they would
+    # be linked as the same claim.
+    monkeypatch.setattr(text, "_fine_cache", {})
+    model = text._transformer()
+    real, read = model.encode, []
+
+    def encode(sentences, **kwargs):
+        read.extend(sentences)
+        return real(sentences, **kwargs)
+
+    monkeypatch.setattr(model, "encode", encode)
+    first = extracted("Interstate 95 runs for 300 km across the state, officials said.")
+    services.articles_match_pending(article_id=first.pk)
+    other = extracted("Interstate 10 runs for 300 km across the state, officials said.")
+    services.articles_match_pending(article_id=other.pk)
+
+    assert "Interstate 10 runs for 300 km across the state, officials said." in read
+    [match] = ClaimMatch.objects.filter(claim__article=other)
+    assert match.same_figure and not match.figures_differ
+    assert match.text_score < 0.93 and match.decision == "suggested"  # not linked

@@ -1,12 +1,14 @@
 """Matching on the words (claims/matching/text.py): which sentences are the same words, their
-numbers aside; and the transformer in bfloat16, where the CPU has it, scoring as float32 does."""
+numbers aside, and which of them need no transformer; and the transformer in bfloat16, where
+the CPU has it, scoring as float32 does."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from claims.matching import text
+from claims.matching import match_numbers, read_claim, text
+from claims.matching.decide import words_need_no_model
 from claims.matching.text import same_wording
 
 
@@ -41,6 +43,26 @@ def test_other_words_or_a_number_inside_a_name_are_not_the_same_wording(a, b):
     assert not same_wording(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "needs_none"),
+    [
+        ("Kupyansk is 67 miles from Izium.", "Kupyansk is 76 miles from Izium.", True),
+        (
+            "In 2019 the city had 1.2 million people.",
+            "In 2021 the city had 1.2 million people.",
+            True,
+        ),
+        # The numbers find nothing between them: names, which only the transformer may read.
+        ("Apollo 11 flew 384,000 km to the Moon.", "Apollo 13 flew 384,000 km to the Moon.", False),
+        ("Windows 10 has 1 billion users.", "Windows 11 has 1 billion users.", False),
+        ("Kupyansk is 67 miles from Izium.", "Kupyansk lies 76 miles from Izium.", False),
+    ],
+)
+def test_only_the_same_words_with_figures_that_differ_need_no_transformer(a, b, needs_none):
+    numbers = match_numbers(read_claim(a), read_claim(b))
+    assert words_need_no_model(a, b, numbers) is needs_none
+
+
 PAIRS = [
     ("Kupyansk lies some 30 miles to the north of Izium.", "Izium is about 30 miles south."),
     ("China's exports rose 7 percent in May.", "China's imports rose 7 percent in May."),
@@ -48,16 +70,22 @@ PAIRS = [
 ]
 
 
-def scores(monkeypatch: pytest.MonkeyPatch, float32: bool) -> np.ndarray:
+def scores(monkeypatch: pytest.MonkeyPatch, bfloat16: bool) -> np.ndarray:
     monkeypatch.setattr(text, "_fine_cache", {})
-    monkeypatch.setenv("MATCH_TRANSFORMER_FLOAT32", "true" if float32 else "")
-    text.native_bfloat16.cache_clear()
+    # Forced either way: on a CPU without bfloat16 it is emulated, slower and the same numbers.
+    monkeypatch.setattr(text, "native_bfloat16", lambda: bfloat16)
     a = text.embed_fine([a for a, _ in PAIRS])
     b = text.embed_fine([b for _, b in PAIRS])
     return (a * b).sum(axis=1)
 
 
 def test_the_transformer_scores_alike_in_bfloat16_and_float32(monkeypatch):
+    full, half = scores(monkeypatch, bfloat16=False), scores(monkeypatch, bfloat16=True)
+    assert np.all(np.abs(full - half) < 0.005), (full, half)
+    assert full[0] > full[2] and full[1] > full[2]  # the scores still mean something
+
+
+def test_bfloat16_is_used_where_the_cpu_has_it_unless_turned_off(monkeypatch):
     import torch
 
     native = torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
@@ -68,10 +96,6 @@ def test_the_transformer_scores_alike_in_bfloat16_and_float32(monkeypatch):
         monkeypatch.setenv("MATCH_TRANSFORMER_FLOAT32", "true")
         text.native_bfloat16.cache_clear()
         assert text.native_bfloat16() is False
-
-        full, half = scores(monkeypatch, float32=True), scores(monkeypatch, float32=False)
     finally:
         monkeypatch.undo()
         text.native_bfloat16.cache_clear()
-    assert np.all(np.abs(full - half) < 0.005), (full, half)
-    assert full[0] > full[2] and full[1] > full[2]  # the scores still mean something
