@@ -135,7 +135,8 @@ def cpu_busy_seconds() -> float:
     """The machine's CPU time spent so far outside idle and I/O wait (/proc/stat), whatever
     process spent it: the database's share of the work too. Less noisy than wall time on a
     shared machine."""
-    ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    # user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
@@ -244,7 +245,11 @@ def renumber(text: str, salt: int) -> str:
     count = iter(range(1, 1_000_000))
     text = re.sub(r"\d+", lambda m: str(int(m.group()) + salt * 7 + next(count)), text)
     words = iter(range(1_000_000))
-    return re.sub(r"(?<=[a-z])\.(?=\s|$)", lambda m: f" {_made_up(salt, next(words))}.", text)
+    return re.sub(
+        r"(?<=[^\s.])([.?!])(?=[\"”’)]?(?:\s|$))",
+        lambda m: f" {_made_up(salt, next(words))}{m.group(1)}",
+        text,
+    )
 
 
 _SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vo", "del", "pi", "gar", "ne", "bo", "ri",
