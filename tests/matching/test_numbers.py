@@ -35,6 +35,23 @@ def test_another_figure_in_the_same_sentence_is_a_number_mismatch_and_says_so():
     assert found.reason.startswith("figures differ: 67 mi ≠ 76 mi")
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # Their roundings (2.5–3.5 and 3.5–4.5) share an end only: two figures.
+        ("Officials counted 3 crews.", "Officials counted 4 crews.", False),
+        ("Prices rose by 7.5 percent.", "Prices rose by 7.6 percent.", False),
+        ("The bridge is 1,200 metres long.", "The bridge is 1,300 metres long.", False),
+        # Roundings that share more than an end: the same figure.
+        ("About 100 people came.", "Some 110 people came.", True),
+        ("The company paid $4.2 million.", "The company paid $4.25 million.", True),
+        ("Officials counted 3 crews.", "Officials counted three crews.", True),
+    ],
+)
+def test_two_figures_are_the_same_when_their_roundings_share_more_than_an_end(a, b, same):
+    assert match(a, b).same_figure is same
+
+
 def test_about_108_km_matches_67_miles_and_76_miles_does_not():
     same = match("The road is about 108 km long.", "The road is 67 miles long.")
     assert same.same_figure
