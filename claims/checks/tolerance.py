@@ -73,6 +73,19 @@ class Bounds:
             return True
         return lo <= hi + _FLOAT_SLACK * max(abs(lo), abs(hi))
 
+    def meets(self, other: Bounds) -> bool:
+        """True when the two intervals share more than an end: two stated figures, "3 crews"
+        (2.5–3.5) and "4 crews" (3.5–4.5), are two figures, as a count of 3.5 is written as
+        one of them, not both. An interval of one value meets another at its end all the same."""
+        lo = _max_or_none(self.low, other.low)
+        hi = _min_or_none(self.high, other.high)
+        if lo is None or hi is None:
+            return True
+        if hi - lo > _FLOAT_SLACK * max(abs(lo), abs(hi), 1.0):
+            return True
+        single = self.low == self.high or other.low == other.high
+        return single and self.overlaps(other)
+
     def mapped(self, convert: Callable[[float], float], rule: str | None = None) -> Bounds:
         """The same interval with both ends passed through a monotonic `convert` (a unit change)."""
         ends = [None if e is None else convert(e) for e in (self.low, self.high)]

@@ -50,12 +50,13 @@ def decide(text: float, numbers: NumberMatch, thresholds: Thresholds) -> Decisio
 
 
 def words_need_no_model(a: str, b: str, numbers: NumberMatch) -> bool:
-    """Two sentences of the same words, their numbers aside, whose figures, places or period
-    the numbers tell apart ("67 miles" and "76 miles"): an embedding cannot tell them apart,
-    they are suggested, never linked, and their text score is 1.0 without the transformer. Not
-    when the numbers find nothing between them: "Article 5" and "Article 7", "Windows 10" and
-    "Windows 11" are names, which only the transformer's reading may tell apart."""
-    return numbers.differs and same_wording(a, b)
+    """One sentence twice, or two of the same words, their numbers aside, whose figures,
+    places or period the numbers tell apart ("67 miles" and "76 miles"): their text score is
+    1.0 without the transformer (an embedding cannot tell the latter apart; they are
+    suggested, never linked). Not when the numbers find nothing between two sentences:
+    "Article 5" and "Article 7", "Windows 10" and "Windows 11" are names, which only the
+    transformer's reading may tell apart."""
+    return a == b or (numbers.differs and same_wording(a, b))
 
 
 def explain(text: float, numbers: NumberMatch) -> str:

@@ -18,7 +18,6 @@ from claims.checks.tolerance import Bounds, bounds, conversion_bounds, fmt
 from claims.checks.units import IncompatibleUnits, compatible, convert, same_unit, symbol
 from claims.extraction.quantity import Quantity
 
-_SLACK = 1e-9  # relative: what float arithmetic may leave between two ends that meet
 _FLOOR = frozenset({"more_than", "at_least"})
 _CEILING = frozenset({"less_than", "at_most"})
 _WORDS = {"approximate": "about ", "more_than": "more than ", "at_least": "at least ",
@@ -104,27 +103,11 @@ def _end(q: Quantity, *, low: bool) -> Quantity:
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
-    """The two figures' intervals meet, `b`'s carried into `a`'s unit."""
+    """The two figures' intervals share more than an end, `b`'s carried into `a`'s unit."""
     converted = not same_unit(a.unit, b.unit)
     reach_a = _claimed(a, converted)
     reach_b = _claimed(b, converted).mapped(lambda x: convert(x, b.unit, a.unit))
-    return _meet(reach_a, reach_b)
-
-
-def _meet(a: Bounds, b: Bounds) -> bool:
-    """The intervals share more than an end. "3 crews" (2.5–3.5) and "4 crews" (3.5–4.5) are
-    two figures: a count of 3.5 would be written as one of them, not as both. An interval of
-    one value (a figure with no rounding) meets another at its end all the same."""
-    if not a.overlaps(b):
-        return False
-    lows = [x for x in (a.low, b.low) if x is not None]
-    highs = [x for x in (a.high, b.high) if x is not None]
-    if not lows or not highs:
-        return True
-    low, high = max(lows), min(highs)
-    if high - low > _SLACK * max(abs(low), abs(high), 1.0):
-        return True
-    return a.low == a.high or b.low == b.high
+    return reach_a.meets(reach_b)
 
 
 def _claimed(q: Quantity, converted: bool) -> Bounds:

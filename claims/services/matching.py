@@ -348,8 +348,8 @@ def _find(
     made = fine_unknown(sentences)
     matrix = embed_fine(sentences)
     fine = {s: row for s, row in zip(sentences, matrix, strict=True) if s in made}
-    row_of = {sentence: i for i, sentence in enumerate(sentences)}
-    texts = _text_scores(pairs, alike, row_of, matrix)
+    cosines = iter(_text_scores(read, {s: i for i, s in enumerate(sentences)}, matrix))
+    texts = [1.0 if same else next(cosines) for same in alike]
     limits = thresholds()
     floor = limits.floor()
     by_claim: dict[int, list[tuple[float, _Said, _Said]]] = {}
@@ -374,38 +374,28 @@ def _find(
 
 
 _SCORED_AT_ONCE = 8_192
-_SAME_WORDING = (-1, -1)
 
 
 def _text_scores(
-    pairs: list[tuple[_Said, _Said]],
-    alike: list[bool],
-    row_of: dict[str, int],
-    matrix: np.ndarray,
+    pairs: list[tuple[_Said, _Said]], row_of: dict[str, int], matrix: np.ndarray
 ) -> list[float]:
     """The transformer's cosine of each pair's two sentences (`matrix`, a row a sentence of
-    `row_of`), or 1.0 for two `alike` (the same wording). A pair of sentences is scored once
-    however many claims share it (wire copy), and a few thousand at a time: the pairs of a
-    long article (ten for each of its tens of thousands of claims) would otherwise stack
-    gigabytes of rows."""
-    keys = [
-        _SAME_WORDING if same else (row_of[new.sentence], row_of[earlier.sentence])
-        for (new, earlier), same in zip(pairs, alike, strict=True)
-    ]
-    distinct = [key for key in dict.fromkeys(keys) if key is not _SAME_WORDING]
+    `row_of`). A pair of sentences is scored once however many claims share it (wire copy),
+    and a few thousand at a time: the pairs of a long article (ten for each of its tens of
+    thousands of claims) would otherwise stack gigabytes of rows."""
+    keys = [(row_of[new.sentence], row_of[earlier.sentence]) for new, earlier in pairs]
+    distinct = list(dict.fromkeys(keys))
     scores: dict[tuple[int, int], float] = {}
     for at in range(0, len(distinct), _SCORED_AT_ONCE):
         chunk = np.asarray(distinct[at : at + _SCORED_AT_ONCE])
         cosines = np.einsum("ij,ij->i", matrix[chunk[:, 0]], matrix[chunk[:, 1]])
         scores.update(zip(distinct[at : at + _SCORED_AT_ONCE], cosines.tolist(), strict=True))
-    return [1.0 if key is _SAME_WORDING else scores[key] for key in keys]
+    return [scores[key] for key in keys]
 
 
 def _alike(new: _Said, earlier: _Said) -> bool:
-    """The same words, numbers aside, and figures that differ: 1.0 on the words, no transformer
-    (decide.words_need_no_model)."""
-    if new.sentence == earlier.sentence:
-        return True
+    """1.0 on the words, no transformer (decide.words_need_no_model). Sentences of other words
+    are not read on the numbers here (most pairs; those kept are read in _keep)."""
     if not same_wording(new.sentence, earlier.sentence):
         return False
     try:

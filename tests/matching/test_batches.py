@@ -29,6 +29,21 @@ def extracted(text: str) -> Article:
     return article
 
 
+def transformer_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sentences the transformer is run on from now on, in a worker that has embedded
+    nothing yet."""
+    monkeypatch.setattr(text, "_fine_cache", {})
+    model = text._transformer()
+    real, read = model.encode, []
+
+    def encode(sentences, **kwargs):
+        read.extend(sentences)
+        return real(sentences, **kwargs)
+
+    monkeypatch.setattr(model, "encode", encode)
+    return read
+
+
 def matched(*articles: Article) -> list[bool]:
     return [Article.objects.get(pk=a.pk).matched_at is not None for a in articles]
 
@@ -146,16 +161,7 @@ def test_a_sentence_the_transformer_read_once_is_read_from_the_database_by_anoth
     vector = ClaimVector.objects.get(claim__article=scored)
     assert vector.fine is not None and len(bytes(vector.fine)) == 4 * text.FINE_DIMENSIONS
 
-    # Another worker.
-    monkeypatch.setattr(text, "_fine_cache", {})
-    model = text._transformer()
-    real, read = model.encode, []
-
-    def encode(sentences, **kwargs):
-        read.extend(sentences)
-        return real(sentences, **kwargs)
-
-    monkeypatch.setattr(model, "encode", encode)
+    read = transformer_reads(monkeypatch)  # another worker
     later = extracted("The new bridge stands about 108 km from the capital, a minister said.")
     services.articles_match_pending(article_id=later.pk)
 
@@ -222,15 +228,7 @@ def test_in_process_a_full_batch_sends_no_task_into_itself(settings):
 
 
 def test_sentences_the_same_but_for_their_numbers_score_1_without_the_transformer(monkeypatch):
-    monkeypatch.setattr(text, "_fine_cache", {})  # a worker that has embedded nothing yet
-    model = text._transformer()
-    real, read = model.encode, []
-
-    def encode(sentences, **kwargs):
-        read.extend(sentences)
-        return real(sentences, **kwargs)
-
-    monkeypatch.setattr(model, "encode", encode)
+    read = transformer_reads(monkeypatch)
     first = extracted(EARLIER)
     services.articles_match_pending(article_id=first.pk)
     other = extracted(OTHER_FIGURE)  # 76 miles where EARLIER says 67
@@ -248,15 +246,7 @@ def test_a_name_with_another_number_and_the_same_figure_is_read_by_the_transform
     # "Interstate 95" and "Interstate 10": the numbers find nothing between the two claims
     # (300 km both), so the words must, and only the transformer reads them; at 1.0 they would
     # be linked as the same claim.
-    monkeypatch.setattr(text, "_fine_cache", {})
-    model = text._transformer()
-    real, read = model.encode, []
-
-    def encode(sentences, **kwargs):
-        read.extend(sentences)
-        return real(sentences, **kwargs)
-
-    monkeypatch.setattr(model, "encode", encode)
+    read = transformer_reads(monkeypatch)
     first = extracted("Interstate 95 runs for 300 km across the state, officials said.")
     services.articles_match_pending(article_id=first.pk)
     other = extracted("Interstate 10 runs for 300 km across the state, officials said.")
